@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Bilan.Domain.Errors;
+
+namespace Bilan.Domain.Beneficiaries;
+
+/// <summary>The field rules of a beneficiary, checked on create and on every update.</summary>
+public static partial class BeneficiaryRules
+{
+    public const int MaxNameLength = 100;
+    public const int MaxEmailLength = 254;
+    public const int MaxEmployerNameLength = 200;
+    public const int MaxSituations = 50;
+
+    /// <summary>Every violation of <paramref name="details"/>, with paths relative to the beneficiary.</summary>
+    public static IReadOnlyList<FieldViolation> Validate(BeneficiaryDetails details)
+    {
+        var checks = new FieldChecks();
+        checks.RequireText("given_name", details.GivenName, MaxNameLength, "Le prénom");
+        checks.RequireText("family_name", details.FamilyName, MaxNameLength, "Le nom");
+        CheckEmail(checks, details.Email);
+        CheckPhone(checks, details.Phone);
+        checks.RequireDefined("public_category", details.PublicCategory, "La catégorie de public");
+        CheckEmployer(checks, details.PublicCategory, details.Employer);
+        checks.AddRange(SituationRules.Validate(details.Situations));
+        return checks.Violations;
+    }
+
+    private static void CheckEmail(FieldChecks checks, string email)
+    {
+        checks.RequireText("email", email, MaxEmailLength, "L'adresse e-mail");
+        if (!string.IsNullOrWhiteSpace(email) && email.Length <= MaxEmailLength && !EmailPattern().IsMatch(email))
+        {
+            checks.Add("email", "INVALID_FORMAT", "Not an e-mail address (expected name@domain).",
+                "L'adresse e-mail n'est pas valide (attendu : nom@domaine).");
+        }
+    }
+
+    private static void CheckPhone(FieldChecks checks, string phone)
+    {
+        if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
+        {
+            checks.Add("phone", "INVALID_FORMAT",
+                "Not a telephone number: 6 to 20 digits, spaces, dots or dashes, with an optional leading '+'.",
+                "Le numéro de téléphone n'est pas valide : 6 à 20 chiffres, espaces, points ou tirets, « + » en tête possible.");
+        }
+    }
+
+    private static void CheckEmployer(FieldChecks checks, PublicCategory category, Employer? employer)
+    {
+        if (category == PublicCategory.Unspecified || !Enum.IsDefined(category))
+        {
+            return;
+        }
+
+        if (!category.IsEmployed())
+        {
+            if (employer is not null)
+            {
+                checks.Add("employer", "NOT_APPLICABLE",
+                    "Only an employee or a public agent has an employer.",
+                    "Seul un salarié ou un agent public a un employeur.");
+            }
+
+            return;
+        }
+
+        if (employer is null)
+        {
+            checks.Add("employer", "REQUIRED", "Required for an employee or a public agent.",
+                "L'employeur est obligatoire pour un salarié ou un agent public.");
+            return;
+        }
+
+        if (!Siret.IsValid(employer.Siret))
+        {
+            checks.Add("employer.siret", "INVALID_FORMAT", "Not a SIRET number: 14 digits with a valid checksum.",
+                "Le numéro SIRET n'est pas valide : 14 chiffres avec une clé de contrôle correcte.");
+        }
+
+        checks.RequireText("employer.display_name", employer.DisplayName, MaxEmployerNameLength, "Le nom de l'employeur");
+    }
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9 .\-]{6,20}$")]
+    private static partial Regex PhonePattern();
+}
