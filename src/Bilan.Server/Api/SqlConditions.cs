@@ -1,0 +1,31 @@
+using Dapper;
+
+namespace Bilan.Server.Api;
+
+/// <summary>
+/// The WHERE clause of a list query, built from fixed SQL fragments and named parameters only: values
+/// from the caller never become SQL text.
+/// </summary>
+public sealed class SqlConditions
+{
+    private readonly List<string> _fragments = [];
+
+    public DynamicParameters Parameters { get; } = new();
+
+    public string Where => _fragments.Count == 0 ? "" : "WHERE " + string.Join(" AND ", _fragments);
+
+    public void Add(string fragment, params (string Name, object Value)[] parameters)
+    {
+        _fragments.Add(fragment);
+        foreach (var (name, value) in parameters)
+        {
+            Parameters.Add(name, value);
+        }
+    }
+
+    /// <summary>A LIKE pattern matching values that start with <paramref name="prefix"/> taken literally.</summary>
+    public static string LikePrefix(string prefix) =>
+        prefix.Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal)
+            .Replace("_", @"\_", StringComparison.Ordinal) + "%";
+}

@@ -1,0 +1,71 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Beneficiaries;
+
+public sealed partial class BeneficiariesService
+{
+    private static readonly IReadOnlyCollection<string> FilterFields = ["display_name", "email", "public_category", "employer_siret"];
+
+    public override async Task<ListBeneficiariesResponse> ListBeneficiaries(ListBeneficiariesRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
+        {
+            AddCondition(conditions, term);
+        }
+
+        // Keyset pagination on the alphabetical order: resume strictly after the last beneficiary returned.
+        if (PageToken.Decode(request.PageToken, request.Filter, keyLength: 3) is [var family, var given, var lastId])
+        {
+            conditions.Add("(family_name, given_name, id) > (@AfterFamily, @AfterGiven, @AfterId)",
+                ("AfterFamily", family), ("AfterGiven", given), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {BeneficiaryRecord.Columns} FROM beneficiaries
+            {conditions.Where}
+            ORDER BY family_name, given_name, id
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var rows = (await connection.QueryAsync<BeneficiaryRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+
+        var page = rows.Take(pageSize).ToList();
+        var response = new ListBeneficiariesResponse();
+        response.Beneficiaries.AddRange((await BeneficiaryRecord.LoadAsync(connection, page, null, context.CancellationToken)).Select(r => r.ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = page[^1];
+            response.NextPageToken = PageToken.Encode(request.Filter, last.FamilyName, last.GivenName, last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    private static void AddCondition(SqlConditions conditions, FilterTerm term)
+    {
+        switch (term.Field)
+        {
+            case "display_name":
+                conditions.Add(
+                    "(lower(family_name) COLLATE \"C\" LIKE @NamePrefix OR lower(given_name) COLLATE \"C\" LIKE @NamePrefix)",
+                    ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "email":
+                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "public_category":
+                conditions.Add("public_category = @PublicCategory", ("PublicCategory", (short)FilterValues.Enum<PublicCategory>(term)));
+                break;
+            case "employer_siret":
+                conditions.Add("employer_siret = @EmployerSiret", ("EmployerSiret", term.Value));
+                break;
+        }
+    }
+}

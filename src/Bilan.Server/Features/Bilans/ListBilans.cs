@@ -1,0 +1,73 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Bilan.Server.Features.Beneficiaries;
+using Dapper;
+using Grpc.Core;
+using BilanResource = Bilan.Contracts.V1.Bilan;
+
+namespace Bilan.Server.Features.Bilans;
+
+public sealed partial class BilansService
+{
+    private static readonly IReadOnlyCollection<string> FilterFields = ["state", "beneficiary", "consultant", "employer_siret"];
+
+    public override async Task<ListBilansResponse> ListBilans(ListBilansRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
+        {
+            AddCondition(conditions, term);
+        }
+
+        // Keyset pagination, newest first: resume strictly after the last bilan returned, so that any page
+        // costs one index range scan, never an OFFSET over the pages before it.
+        if (PageToken.Decode(request.PageToken, request.Filter, keyLength: 2) is [var lastTime, var lastId])
+        {
+            conditions.Add("(b.create_time, b.id) < (@AfterTime, @AfterId)",
+                ("AfterTime", PageKeys.ParseTime(lastTime)), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {BilanRecord.Columns} FROM bilans b
+            {conditions.Where}
+            ORDER BY b.create_time DESC, b.id DESC
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var rows = (await connection.QueryAsync<BilanRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+
+        var response = new ListBilansResponse();
+        response.Bilans.AddRange(rows.Take(pageSize).Select(row => row.ToRecord().ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = rows[pageSize - 1].ToRecord();
+            response.NextPageToken = PageToken.Encode(request.Filter, PageKeys.FormatTime(last.CreateTime), last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    private static void AddCondition(SqlConditions conditions, FilterTerm term)
+    {
+        switch (term.Field)
+        {
+            case "state":
+                conditions.Add("b.state = @State", ("State", (short)FilterValues.Enum<BilanResource.Types.State>(term)));
+                break;
+            case "beneficiary":
+                conditions.Add("b.beneficiary_id = @BeneficiaryId", ("BeneficiaryId", FilterValues.ResourceId(term, BeneficiaryRecord.Collection)));
+                break;
+            case "consultant":
+                conditions.Add("b.consultant_id = @ConsultantId", ("ConsultantId", FilterValues.ResourceId(term, BilanRecord.ConsultantCollection)));
+                break;
+            case "employer_siret":
+                conditions.Add(
+                    "EXISTS (SELECT 1 FROM beneficiaries e WHERE e.id = b.beneficiary_id AND e.employer_siret = @EmployerSiret)",
+                    ("EmployerSiret", term.Value));
+                break;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using Bilan.Server;
+
+// Settings are read beside the binary, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.WebHost.UseHttp2Only();
+builder.Services.AddBilanServer(builder.Configuration);
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.MapBilanServer();
+app.Run();
+
+/// <summary>The gRPC host; public so that integration tests can start it.</summary>
+public partial class Program;

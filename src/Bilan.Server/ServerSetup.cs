@@ -1,0 +1,55 @@
+using Bilan.Domain.Bilans;
+using Bilan.Server.Api;
+using Bilan.Server.Data;
+using Bilan.Server.Features.Beneficiaries;
+using Bilan.Server.Features.Bilans;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Bilan.Server;
+
+/// <summary>What Program.cs registers and maps, area by area.</summary>
+public static class ServerSetup
+{
+    /// <summary>
+    /// Every endpoint speaks HTTP/2 only: gRPC needs it, and without TLS (h2c) Kestrel can only offer
+    /// HTTP/2 with prior knowledge when HTTP/1.1 is off.
+    /// </summary>
+    public static IWebHostBuilder UseHttp2Only(this IWebHostBuilder webHost) =>
+        webHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+
+    public static IServiceCollection AddBilanServer(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(configuration.GetSection("Bilan:Policy").Get<BilanPolicy>() ?? new BilanPolicy());
+        services.AddBilanData(configuration);
+        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        services.AddBilanReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date, then writes the demo data when configured to.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue<bool>("Bilan:SeedDemoData"))
+        {
+            await app.Services.GetRequiredService<DemoData>().SeedIfEmptyAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static WebApplication MapBilanServer(this WebApplication app)
+    {
+        app.MapGrpcService<BeneficiariesService>();
+        app.MapGrpcService<BilansService>();
+        app.MapGrpcHealthChecksService();
+        // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
+        // installation that does not want it sets Bilan:Reflection:Enabled to false.
+        if (app.Configuration.GetValue("Bilan:Reflection:Enabled", true))
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        return app;
+    }
+}
