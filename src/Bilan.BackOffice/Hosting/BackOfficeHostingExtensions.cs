@@ -1,0 +1,45 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Bilan.BackOffice.Api;
+using Bilan.BackOffice.Security;
+using Microsoft.Extensions.WebEncoders;
+
+namespace Bilan.BackOffice.Hosting;
+
+/// <summary>Service registration and request pipeline of the back-office, kept out of Program.cs.</summary>
+public static class BackOfficeHostingExtensions
+{
+    /// <summary>Registers Razor Pages, the French-friendly HTML encoder and the gRPC clients of the Bilan API.</summary>
+    public static WebApplicationBuilder AddBackOffice(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        builder.Services.AddRazorPages();
+        // Razor encodes every non-ASCII character by default ("&#xE9;" for "é"): let French text through as is.
+        builder.Services.Configure<WebEncoderOptions>(
+            options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddBilanApi(builder.Configuration);
+
+        return builder;
+    }
+
+    /// <summary>Builds the request pipeline: security headers first, so that every response carries them.</summary>
+    public static WebApplication UseBackOffice(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+
+        app.MapStaticAssets();
+        app.MapRazorPages()
+            .WithStaticAssets();
+
+        return app;
+    }
+}
