@@ -37,11 +37,11 @@ public static partial class BeneficiaryRules
 
     private static void CheckPhone(FieldChecks checks, string phone)
     {
-        if (phone.Length > 0 && !PhonePattern().IsMatch(phone))
+        if (phone.Length > 0 && (!PhonePattern().IsMatch(phone) || phone.Count(char.IsAsciiDigit) < 6))
         {
             checks.Add("phone", "INVALID_FORMAT",
-                "Not a telephone number: 6 to 20 digits, spaces, dots or dashes, with an optional leading '+'.",
-                "Le numéro de téléphone n'est pas valide : 6 à 20 chiffres, espaces, points ou tirets, « + » en tête possible.");
+                "Not a telephone number: at most 20 digits, spaces, dots or dashes, with at least 6 digits and an optional leading '+'.",
+                "Le numéro de téléphone n'est pas valide : au moins 6 chiffres, au plus 20 caractères (chiffres, espaces, points, tirets, « + » en tête).");
         }
     }
 
@@ -80,9 +80,9 @@ public static partial class BeneficiaryRules
         checks.RequireText("employer.display_name", employer.DisplayName, MaxEmployerNameLength, "Le nom de l'employeur");
     }
 
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"^\+?[0-9 .\-]{6,20}$")]
+    [GeneratedRegex(@"^\+?[0-9 .\-]{6,20}\z")]
     private static partial Regex PhonePattern();
 }

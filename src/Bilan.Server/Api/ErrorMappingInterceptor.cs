@@ -70,8 +70,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         };
 
     /// <summary>The id quoted to support: the ASP.NET Core request id, which every log line of the call carries.</summary>
-    public static string CorrelationId(ServerCallContext context) =>
-        context.GetHttpContext()?.TraceIdentifier ?? Guid.NewGuid().ToString("N");
+    public static string CorrelationId(ServerCallContext context) => context.GetHttpContext().TraceIdentifier;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} failed unexpectedly (correlation id {CorrelationId})")]
     private partial void LogUnexpected(Exception exception, string method, string correlationId);

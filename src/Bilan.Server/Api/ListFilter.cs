@@ -24,7 +24,7 @@ public static class ListFilter
         var reader = new Reader(filter);
         while (reader.SkipSpaces())
         {
-            if (terms.Count > 0 && reader.TryKeyword("AND") && !reader.SkipSpaces())
+            if (terms.Count > 0 && reader.TryConjunction() && !reader.SkipSpaces())
             {
                 throw Invalid("The filter ends with AND.", "Le filtre se termine par AND.");
             }
@@ -50,6 +50,11 @@ public static class ListFilter
 
             reader.SkipSpaces();
             terms.Add(reader.Value(field));
+            if (!reader.AtEndOrSpace())
+            {
+                throw Invalid($"Expected a space or the end after the value of '{field}'.",
+                    $"Espace ou fin attendue après la valeur de « {field} ».");
+            }
         }
 
         return terms;
@@ -72,6 +77,20 @@ public static class ListFilter
 
             return Position < text.Length;
         }
+
+        /// <summary>Reads <c>AND</c> when a space or the end follows it (so that a field named ANDROID stays a field).</summary>
+        public bool TryConjunction()
+        {
+            if (string.CompareOrdinal(text, Position, "AND", 0, 3) == 0 && (Position + 3 == text.Length || char.IsWhiteSpace(text[Position + 3])))
+            {
+                Position += 3;
+                return true;
+            }
+
+            return false;
+        }
+
+        public bool AtEndOrSpace() => Position >= text.Length || char.IsWhiteSpace(text[Position]);
 
         public bool TryKeyword(string keyword)
         {

@@ -40,7 +40,7 @@ public static class PageToken
             payload = null;
         }
 
-        if (payload is null || payload.K.Length != keyLength)
+        if (payload?.K is null || payload.F is null || payload.K.Length != keyLength)
         {
             throw Invalid("MALFORMED_PAGE_TOKEN", "Not a page token issued by this API.", "Le jeton de page est invalide.");
         }

@@ -22,10 +22,17 @@ public sealed record ResourceName(string Collection, Guid Id)
 
     public static bool TryParseId(string value, string collection, out Guid id)
     {
-        id = Guid.Empty;
         var prefix = collection + "/";
-        return value.StartsWith(prefix, StringComparison.Ordinal)
-            && Guid.TryParseExact(value.AsSpan(prefix.Length), "D", out id);
+        // Only the canonical form the API itself returns: a lower-case UUID with nothing around it.
+        if (value.StartsWith(prefix, StringComparison.Ordinal)
+            && Guid.TryParseExact(value.AsSpan(prefix.Length), "D", out id)
+            && value.AsSpan(prefix.Length).SequenceEqual(id.ToString()))
+        {
+            return true;
+        }
+
+        id = Guid.Empty;
+        return false;
     }
 
     public static FieldViolation Violation(string value, string collection, string field) =>
