@@ -7,7 +7,6 @@ namespace Bilan.Domain.Beneficiaries;
 public static partial class BeneficiaryRules
 {
     public const int MaxNameLength = 100;
-    public const int MaxEmailLength = 254;
     public const int MaxEmployerNameLength = 200;
     public const int MaxSituations = 50;
 
@@ -17,22 +16,12 @@ public static partial class BeneficiaryRules
         var checks = new FieldChecks();
         checks.RequireText("given_name", details.GivenName, MaxNameLength, "Le prénom");
         checks.RequireText("family_name", details.FamilyName, MaxNameLength, "Le nom");
-        CheckEmail(checks, details.Email);
+        EmailAddress.Check(checks, "email", details.Email);
         CheckPhone(checks, details.Phone);
         checks.RequireDefined("public_category", details.PublicCategory, "La catégorie de public");
         CheckEmployer(checks, details.PublicCategory, details.Employer);
         checks.AddRange(SituationRules.Validate(details.Situations));
         return checks.Violations;
-    }
-
-    private static void CheckEmail(FieldChecks checks, string email)
-    {
-        checks.RequireText("email", email, MaxEmailLength, "L'adresse e-mail");
-        if (!string.IsNullOrWhiteSpace(email) && email.Length <= MaxEmailLength && !EmailPattern().IsMatch(email))
-        {
-            checks.Add("email", "INVALID_FORMAT", "Not an e-mail address (expected name@domain).",
-                "L'adresse e-mail n'est pas valide (attendu : nom@domaine).");
-        }
     }
 
     private static void CheckPhone(FieldChecks checks, string phone)
@@ -79,9 +68,6 @@ public static partial class BeneficiaryRules
 
         checks.RequireText("employer.display_name", employer.DisplayName, MaxEmployerNameLength, "Le nom de l'employeur");
     }
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z")]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^\+?[0-9 .\-]{6,20}\z")]
     private static partial Regex PhonePattern();

@@ -1,0 +1,75 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Consultants;
+
+public sealed partial class ConsultantsService
+{
+    private static readonly IReadOnlyCollection<string> FilterFields = ["display_name", "email", "active"];
+
+    public override async Task<ListConsultantsResponse> ListConsultants(ListConsultantsRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
+        {
+            AddCondition(conditions, term);
+        }
+
+        // Keyset pagination on the alphabetical order: resume strictly after the last consultant returned.
+        if (PageToken.Decode(request.PageToken, request.Filter, keyLength: 2) is [var displayName, var lastId])
+        {
+            conditions.Add("(display_name, id) > (@AfterName, @AfterId)",
+                ("AfterName", displayName), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {ConsultantRecord.Columns} FROM consultants
+            {conditions.Where}
+            ORDER BY display_name, id
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var rows = (await connection.QueryAsync<ConsultantRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+
+        var page = rows.Take(pageSize).ToList();
+        var response = new ListConsultantsResponse();
+        response.Consultants.AddRange(page.Select(row => row.ToRecord().ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = page[^1];
+            response.NextPageToken = PageToken.Encode(request.Filter, last.DisplayName, last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    private static void AddCondition(SqlConditions conditions, FilterTerm term)
+    {
+        switch (term.Field)
+        {
+            case "display_name":
+                conditions.Add("lower(display_name) COLLATE \"C\" LIKE @NamePrefix", ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "email":
+                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "active":
+                // Fixed SQL either way, so that the partial index on active consultants serves "active = true".
+                conditions.Add(ActiveValue(term) ? "active" : "NOT active");
+                break;
+        }
+    }
+
+    /// <summary>The bare <c>true</c> or <c>false</c> of an <c>active</c> term.</summary>
+    private static bool ActiveValue(FilterTerm term) => term switch
+    {
+        { Quoted: false, Value: "true" } => true,
+        { Quoted: false, Value: "false" } => false,
+        _ => throw ListFilter.Invalid("active must be true or false.", "« active » doit valoir true ou false."),
+    };
+}
