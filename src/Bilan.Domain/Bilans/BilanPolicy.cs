@@ -11,4 +11,15 @@ public sealed record BilanPolicy
 
     /// <summary>Minimum hours of effective accompaniment (decree of 2026; policy, default 13).</summary>
     public int MinimumEffectiveHours { get; init; } = 13;
+
+    /// <summary>
+    /// A bilan during sick leave needs the treating doctor's written agreement (good practice, required by some
+    /// funders; policy, default on).
+    /// </summary>
+    public bool RequireDoctorAgreementDuringSickLeave { get; init; } = true;
+
+    /// <summary>The shortest and longest interview that may be planned, in minutes (policy).</summary>
+    public int MinimumInterviewMinutes { get; init; } = 15;
+
+    public int MaximumInterviewMinutes { get; init; } = 480;
 }

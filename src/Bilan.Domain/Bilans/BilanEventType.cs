@@ -1,0 +1,41 @@
+namespace Bilan.Domain.Bilans;
+
+/// <summary>The kinds of events in a bilan's history (same numbers as the API's BilanEventType).</summary>
+public enum BilanEventType
+{
+    Unspecified = 0,
+    Created = 1,
+    Updated = 2,
+    ConsultantAssigned = 3,
+    ConsultantReassigned = 4,
+    Started = 5,
+    InvestigationStarted = 6,
+    ConclusionStarted = 7,
+    Completed = 8,
+    FollowUpStarted = 9,
+    Closed = 10,
+    Abandoned = 11,
+    Cancelled = 12,
+    InterviewScheduled = 13,
+    InterviewRescheduled = 14,
+    InterviewCancelled = 15,
+    InterviewHeld = 16,
+    InterviewMissed = 17,
+}
+
+public static class BilanEventTypes
+{
+    /// <summary>The event a transition writes.</summary>
+    public static BilanEventType Of(BilanTransition transition) => transition switch
+    {
+        BilanTransition.Start => BilanEventType.Started,
+        BilanTransition.StartInvestigation => BilanEventType.InvestigationStarted,
+        BilanTransition.StartConclusion => BilanEventType.ConclusionStarted,
+        BilanTransition.Complete => BilanEventType.Completed,
+        BilanTransition.StartFollowUp => BilanEventType.FollowUpStarted,
+        BilanTransition.Close => BilanEventType.Closed,
+        BilanTransition.Abandon => BilanEventType.Abandoned,
+        BilanTransition.Cancel => BilanEventType.Cancelled,
+        _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, "Not a transition."),
+    };
+}

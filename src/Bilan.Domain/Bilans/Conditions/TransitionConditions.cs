@@ -1,0 +1,14 @@
+namespace Bilan.Domain.Bilans;
+
+/// <summary>The conditions of the lifecycle: add a new rule here, not in the state machine.</summary>
+public static class TransitionConditions
+{
+    public static IReadOnlyList<ITransitionCondition> All { get; } =
+    [
+        new ConsultantAssignedCondition(),
+        new EligibleAtStartCondition(),
+        new HeldInterviewCondition(BilanTransition.StartConclusion, Interviews.InterviewPhase.Investigation),
+        new HeldInterviewCondition(BilanTransition.Complete, Interviews.InterviewPhase.Conclusion),
+        new MinimumHeldHoursCondition(),
+    ];
+}

@@ -1,0 +1,11 @@
+namespace Bilan.Domain;
+
+/// <summary>Dates as they are in France: an instant belongs to the day it is in Europe/Paris.</summary>
+public static class FrenchCalendar
+{
+    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
+
+    public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}
