@@ -3,6 +3,8 @@ using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
+using Bilan.Server.Features.Interviews;
+using Bilan.Server.Features.Consultants;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Bilan.Server;
@@ -21,6 +23,7 @@ public static class ServerSetup
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection("Bilan:Policy").Get<BilanPolicy>() ?? new BilanPolicy());
+        services.AddSingleton(BilanLifecycle.Default);
         services.AddBilanData(configuration);
         services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
         services.AddBilanReflection();
@@ -42,6 +45,8 @@ public static class ServerSetup
     {
         app.MapGrpcService<BeneficiariesService>();
         app.MapGrpcService<BilansService>();
+        app.MapGrpcService<InterviewsService>();
+        app.MapGrpcService<ConsultantsService>();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

@@ -64,6 +64,7 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
             RuleViolationException rule => RpcErrors.RuleViolation(rule, correlationId),
             ResourceNotFoundException notFound => RpcErrors.NotFound(notFound, correlationId),
             StaleEtagException stale => RpcErrors.StaleEtag(stale, correlationId),
+            AlreadyExistsException exists => RpcErrors.AlreadyExists(exists, correlationId),
             OperationCanceledException when context.CancellationToken.IsCancellationRequested => RpcErrors.Cancelled(correlationId),
             NpgsqlException { IsTransient: true } => RpcErrors.Unavailable(correlationId),
             _ => RpcErrors.Internal(correlationId),

@@ -8,6 +8,9 @@ public static class PageKeys
     public static Guid ParseGuid(string value) =>
         Guid.TryParse(value, out var id) ? id : throw Malformed();
 
+    public static long ParseLong(string value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : throw Malformed();
+
     public static DateTimeOffset ParseTime(string value) =>
         DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? time.ToUniversalTime()

@@ -35,8 +35,23 @@ public static class RpcErrors
             badRequest);
     }
 
-    public static RpcStatus RuleViolation(RuleViolationException rule, string correlationId) =>
-        Build(Code.FailedPrecondition, rule.Message, rule.Reason, rule.Metadata, rule.FrenchMessage, correlationId);
+    /// <summary>A refused rule; when it lists unmet conditions, a <c>PreconditionFailure</c> names each.</summary>
+    public static RpcStatus RuleViolation(RuleViolationException rule, string correlationId)
+    {
+        if (rule.Failures.Count == 0)
+        {
+            return Build(Code.FailedPrecondition, rule.Message, rule.Reason, rule.Metadata, rule.FrenchMessage, correlationId);
+        }
+
+        var preconditions = new PreconditionFailure();
+        preconditions.Violations.AddRange(rule.Failures.Select(f => new PreconditionFailure.Types.Violation
+        {
+            Type = f.Type,
+            Subject = f.Subject,
+            Description = f.Description,
+        }));
+        return Build(Code.FailedPrecondition, rule.Message, rule.Reason, rule.Metadata, rule.FrenchMessage, correlationId, preconditions);
+    }
 
     public static RpcStatus NotFound(ResourceNotFoundException notFound, string correlationId) =>
         Build(
@@ -55,6 +70,15 @@ public static class RpcErrors
             "ETAG_MISMATCH",
             new Dictionary<string, string> { ["resource_name"] = stale.ResourceName },
             "Quelqu'un d'autre a modifié cet élément entre-temps : rechargez-le pour voir sa version actuelle.",
+            correlationId);
+
+    public static RpcStatus AlreadyExists(AlreadyExistsException exists, string correlationId) =>
+        Build(
+            Code.AlreadyExists,
+            exists.Message,
+            "RESOURCE_ALREADY_EXISTS",
+            new Dictionary<string, string> { ["resource_type"] = exists.ResourceType, ["field"] = exists.Field },
+            exists.FrenchMessage,
             correlationId);
 
     public static RpcStatus Unavailable(string correlationId) =>

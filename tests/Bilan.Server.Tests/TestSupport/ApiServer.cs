@@ -36,6 +36,10 @@ public sealed class ApiServer : IAsyncDisposable
 
     public BilanService.BilanServiceClient Bilans => new(Channel);
 
+    public ConsultantService.ConsultantServiceClient Consultants => new(Channel);
+
+    public InterviewService.InterviewServiceClient Interviews => new(Channel);
+
     public Health.HealthClient Health => new(Channel);
 
     public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)

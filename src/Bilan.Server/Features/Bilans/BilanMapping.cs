@@ -29,6 +29,7 @@ internal static class BilanMapping
         CreateTime = ProtoConversions.ToTimestamp(record.CreateTime),
         UpdateTime = ProtoConversions.ToTimestamp(record.UpdateTime),
         Etag = Etag.Of(record.Version),
+        AbandonReason = (Proto.AbandonReason)record.AbandonReason,
     };
 
     /// <summary>

@@ -6,7 +6,15 @@ namespace Bilan.Server.Features.Bilans;
 
 /// <summary>A bilan as stored.</summary>
 internal sealed record BilanRecord(
-    Guid Id, Guid BeneficiaryId, BilanState State, BilanPlan Plan, Guid? ConsultantId, int Version, DateTimeOffset CreateTime, DateTimeOffset UpdateTime)
+    Guid Id,
+    Guid BeneficiaryId,
+    BilanState State,
+    BilanPlan Plan,
+    Guid? ConsultantId,
+    int Version,
+    DateTimeOffset CreateTime,
+    DateTimeOffset UpdateTime,
+    AbandonReason AbandonReason = AbandonReason.Unspecified)
 {
     public const string Collection = "bilans";
 
@@ -15,7 +23,7 @@ internal sealed record BilanRecord(
     /// <summary>The columns every read selects, in <see cref="BilanRow"/>'s order.</summary>
     public const string Columns = """
         b.id, b.beneficiary_id, b.state, b.working_time, b.funding_source, b.planned_hours,
-        b.planned_start_date, b.planned_end_date, b.consultant_id, b.version, b.create_time, b.update_time
+        b.planned_start_date, b.planned_end_date, b.consultant_id, b.version, b.create_time, b.update_time, b.abandon_reason
         """;
 
     public string Name => ResourceName.Format(Collection, Id);
@@ -36,7 +44,8 @@ internal sealed record BilanRow(
     Guid? ConsultantId,
     int Version,
     DateTime CreateTime,
-    DateTime UpdateTime)
+    DateTime UpdateTime,
+    short? AbandonReason)
 {
     public BilanRecord ToRecord() => new(
         Id,
@@ -46,5 +55,6 @@ internal sealed record BilanRow(
         ConsultantId,
         Version,
         new DateTimeOffset(CreateTime, TimeSpan.Zero),
-        new DateTimeOffset(UpdateTime, TimeSpan.Zero));
+        new DateTimeOffset(UpdateTime, TimeSpan.Zero),
+        (Domain.Bilans.AbandonReason)(AbandonReason ?? 0));
 }

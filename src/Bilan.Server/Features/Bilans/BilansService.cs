@@ -10,7 +10,8 @@ namespace Bilan.Server.Features.Bilans;
 /// <summary>
 /// bilan.v1.BilanService. Each RPC lives in its own file beside this one, with its SQL.
 /// </summary>
-public sealed partial class BilansService(NpgsqlDataSource dataSource, IdempotentRequests requests, TimeProvider clock, BilanPolicy policy)
+public sealed partial class BilansService(
+    NpgsqlDataSource dataSource, IdempotentRequests requests, TimeProvider clock, BilanPolicy policy, BilanLifecycle lifecycle)
     : BilanService.BilanServiceBase
 {
     private const string GetSql = $"SELECT {BilanRecord.Columns} FROM bilans b WHERE b.id = @Id";

@@ -4,7 +4,9 @@ using Bilan.Domain.Errors;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
+using Bilan.Server.Features.Bilans.History;
 using Grpc.Core;
+using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
 using BilanResource = Bilan.Contracts.V1.Bilan;
 
 namespace Bilan.Server.Features.Bilans;
@@ -33,6 +35,8 @@ public sealed partial class BilansService
             var now = clock.Now();
             var record = new BilanRecord(Guid.CreateVersion7(now), beneficiaryId, BilanState.Requested, plan, null, 1, now, now);
             await BilanWrites.InsertAsync(connection, transaction, record, context.CancellationToken);
+            await EventLog.AppendAsync(connection, transaction, record.Id, BilanEventType.Created, Actor.Of(context), now,
+                record.State, record.State, null, context.CancellationToken);
             return record.ToProto();
         }, context.CancellationToken);
     }

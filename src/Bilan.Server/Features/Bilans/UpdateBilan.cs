@@ -4,8 +4,10 @@ using Bilan.Domain.Errors;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
+using Bilan.Server.Features.Bilans.History;
 using Dapper;
 using Grpc.Core;
+using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
 using BilanResource = Bilan.Contracts.V1.Bilan;
 
 namespace Bilan.Server.Features.Bilans;
@@ -50,7 +52,14 @@ public sealed partial class BilansService
                 updated.UpdateTime,
                 ExpectedVersion = current.Version,
             }, transaction, cancellationToken: context.CancellationToken));
-            return written == 1 ? updated.ToProto() : throw new StaleEtagException(current.Name);
+            if (written == 0)
+            {
+                throw new StaleEtagException(current.Name);
+            }
+
+            await EventLog.AppendAsync(connection, transaction, updated.Id, BilanEventType.Updated, Actor.Of(context), updated.UpdateTime,
+                updated.State, updated.State, new Dictionary<string, string> { ["fields"] = string.Join(",", paths.Order()) }, context.CancellationToken);
+            return updated.ToProto();
         }, context.CancellationToken);
     }
 }

@@ -13,6 +13,8 @@ public sealed class ReflectionTests(ApiFixture fixture)
     [
         "bilan.v1.BeneficiaryService",
         "bilan.v1.BilanService",
+        "bilan.v1.ConsultantService",
+        "bilan.v1.InterviewService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",

@@ -1,0 +1,42 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Bilan.Server.Features.Bilans;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Interviews;
+
+public sealed partial class InterviewsService
+{
+    private const string ListSql = $"""
+        SELECT {InterviewRecord.Columns} FROM interviews i
+        WHERE i.bilan_id = @BilanId AND (i.start_time, i.id) > (@AfterStart, @AfterId)
+        ORDER BY i.start_time, i.id
+        LIMIT @Limit
+        """;
+
+    public override async Task<ListInterviewsResponse> ListInterviews(ListInterviewsRequest request, ServerCallContext context)
+    {
+        var bilanId = ResourceName.ParseId(request.Parent, BilanRecord.Collection, "parent");
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var (afterStart, afterId) = PageToken.Decode(request.PageToken, request.Parent, keyLength: 2) is [var start, var id]
+            ? (PageKeys.ParseTime(start), PageKeys.ParseGuid(id))
+            : (DateTimeOffset.MinValue, Guid.Empty);
+
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        await BilansService.FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken);
+        var rows = (await connection.QueryAsync<InterviewRow>(new CommandDefinition(ListSql,
+            new { BilanId = bilanId, AfterStart = afterStart, AfterId = afterId, Limit = pageSize + 1 },
+            cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();
+
+        var response = new ListInterviewsResponse();
+        response.Interviews.AddRange(rows.Take(pageSize).Select(record => record.ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = rows[pageSize - 1];
+            response.NextPageToken = PageToken.Encode(request.Parent, PageKeys.FormatTime(last.Interview.Start), last.Interview.Id.ToString());
+        }
+
+        return response;
+    }
+}
