@@ -1,18 +1,30 @@
 using Bilan.Domain.Beneficiaries;
 using Bilan.Domain.Bilans;
+using Bilan.Domain.Consultants;
+using Bilan.Server.Api;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
+using Bilan.Server.Features.Bilans.History;
+using Bilan.Server.Features.Consultants;
+using Bilan.Server.Features.Interviews;
 using Dapper;
 using Npgsql;
+using Interview = Bilan.Domain.Interviews.Interview;
+using InterviewMode = Bilan.Domain.Interviews.InterviewMode;
+using InterviewPhase = Bilan.Domain.Interviews.InterviewPhase;
+using InterviewStatus = Bilan.Domain.Interviews.InterviewStatus;
 
 namespace Bilan.Server.Data;
 
 /// <summary>
-/// Demo beneficiaries and bilans in several states, for <c>scripts/run</c>: written only into an empty
-/// database, so that a second run keeps what the first one (and the user) wrote.
+/// Demo consultants, beneficiaries and bilans in every state, each bilan with the interviews and the history it
+/// would have had, for <c>scripts/run</c>. Written only into an empty database, so that a second run keeps what
+/// the first one (and the user) wrote.
 /// </summary>
 public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<DemoData> logger)
 {
+    private static readonly TimeSpan Step = TimeSpan.FromDays(7);
+
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -24,18 +36,19 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             return;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var writer = new Writer(connection, transaction, clock.Now(), cancellationToken);
+        var claire = await writer.ConsultantAsync("Claire Dupont", "claire.dupont@example.org", active: true);
+        var marc = await writer.ConsultantAsync("Marc Lefebvre", "marc.lefebvre@example.org", active: true);
+        await writer.ConsultantAsync("Amina Haddad", "amina.haddad@example.org", active: false);
+
+        var today = DateOnly.FromDateTime(writer.Now.UtcDateTime);
         var bilans = 0;
-        foreach (var (details, states) in People(today))
+        foreach (var (details, demoBilans) in People(today))
         {
-            var now = clock.Now();
-            var beneficiary = new BeneficiaryRecord(Guid.CreateVersion7(now), details, 1, now, now);
-            await BeneficiaryWrites.InsertAsync(connection, transaction, beneficiary, cancellationToken);
-            foreach (var (state, plan) in states)
+            var beneficiary = await writer.BeneficiaryAsync(details);
+            foreach (var (state, plan, byClaire) in demoBilans)
             {
-                var created = clock.Now();
-                var bilan = new BilanRecord(Guid.CreateVersion7(created), beneficiary.Id, state, plan, null, 1, created, created);
-                await BilanWrites.InsertAsync(connection, transaction, bilan, cancellationToken);
+                await writer.BilanAsync(beneficiary, plan, state, state == BilanState.Cancelled ? null : byClaire ? claire : marc);
                 bilans++;
             }
         }
@@ -44,7 +57,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
         LogSeeded(bilans);
     }
 
-    private static IEnumerable<(BeneficiaryDetails Details, (BilanState State, BilanPlan Plan)[] Bilans)> People(DateOnly today)
+    private static IEnumerable<(BeneficiaryDetails Details, (BilanState State, BilanPlan Plan, bool ByClaire)[] Bilans)> People(DateOnly today)
     {
         var hospital = new Employer("73282932000074", "Centre hospitalier de Valence");
         var industry = new Employer("44306184100047", "Mécanique de l'Ouest SAS");
@@ -52,39 +65,154 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
 
         yield return (
             new BeneficiaryDetails("Camille", "Martin", "camille.martin@example.org", "06 12 34 56 78", PublicCategory.Employee, hospital, []),
-            [(BilanState.Requested, Plan(WorkingTime.PartlyDuring, FundingSource.Cpf, 24, today.AddDays(70), today.AddMonths(5)))]);
+            [(BilanState.Requested, Plan(WorkingTime.PartlyDuring, FundingSource.Cpf, 24, today.AddDays(70), today.AddMonths(5)), true)]);
         yield return (
             new BeneficiaryDetails("Hélène", "Dubois", "helene.dubois@example.org", "", PublicCategory.Employee, industry,
                 [new SituationPeriod(SituationKind.ParentalLeave, today.AddMonths(-2), today.AddMonths(4), false)]),
-            [(BilanState.Preliminary, Plan(WorkingTime.Outside, FundingSource.Cpf, 20, today.AddDays(-10), today.AddMonths(3)))]);
+            [(BilanState.Preliminary, Plan(WorkingTime.Outside, FundingSource.Cpf, 20, today.AddDays(-10), today.AddMonths(3)), true)]);
         yield return (
             new BeneficiaryDetails("Karim", "Benali", "karim.benali@example.org", "+33 7 98 76 54 32", PublicCategory.JobSeeker, null, []),
-            [(BilanState.Investigation, Plan(WorkingTime.Outside, FundingSource.FranceTravail, 24, today.AddDays(-40), today.AddMonths(2)))]);
+            [(BilanState.Investigation, Plan(WorkingTime.Outside, FundingSource.FranceTravail, 24, today.AddDays(-40), today.AddMonths(2)), false)]);
         yield return (
             new BeneficiaryDetails("Sophie", "Lefèvre", "sophie.lefevre@example.org", "", PublicCategory.PublicAgent, town,
-                [new SituationPeriod(SituationKind.SickLeave, today.AddDays(-20), today.AddDays(10), true)]),
-            [(BilanState.Conclusion, Plan(WorkingTime.During, FundingSource.EmployerPlan, 18, today.AddDays(-75), today.AddDays(15)))]);
+                [new SituationPeriod(SituationKind.SickLeave, today.AddMonths(-6), today.AddMonths(-5), true)]),
+            [(BilanState.Conclusion, Plan(WorkingTime.During, FundingSource.EmployerPlan, 18, today.AddDays(-75), today.AddDays(15)), true)]);
         yield return (
             new BeneficiaryDetails("Julien", "Moreau", "julien.moreau@example.org", "", PublicCategory.SelfEmployed, null, []),
             [
-                (BilanState.Completed, Plan(WorkingTime.Outside, FundingSource.Personal, 16, today.AddMonths(-4), today.AddMonths(-1))),
-                (BilanState.Cancelled, Plan(WorkingTime.Outside, FundingSource.Cpf, 24, null, null)),
+                (BilanState.Completed, Plan(WorkingTime.Outside, FundingSource.Personal, 16, today.AddMonths(-4), today.AddMonths(-1)), false),
+                (BilanState.Cancelled, Plan(WorkingTime.Outside, FundingSource.Cpf, 24, null, null), false),
             ]);
         yield return (
             new BeneficiaryDetails("Nathalie", "Garnier", "nathalie.garnier@example.org", "", PublicCategory.PrivateIndividual, null, []),
-            [(BilanState.Closed, Plan(WorkingTime.Outside, FundingSource.Cpf, 24, today.AddMonths(-11), today.AddMonths(-8)))]);
+            [(BilanState.Closed, Plan(WorkingTime.Outside, FundingSource.Cpf, 24, today.AddMonths(-11), today.AddMonths(-8)), true)]);
         yield return (
             new BeneficiaryDetails("Thomas", "Roux", "thomas.roux@example.org", "", PublicCategory.Employee, industry, []),
-            [(BilanState.Abandoned, Plan(WorkingTime.During, FundingSource.Opco, 24, today.AddMonths(-3), today))]);
+            [(BilanState.Abandoned, Plan(WorkingTime.During, FundingSource.Opco, 24, today.AddMonths(-3), today), false)]);
         yield return (
             new BeneficiaryDetails("Léa", "Fontaine", "lea.fontaine@example.org", "", PublicCategory.Employee, hospital,
                 [new SituationPeriod(SituationKind.MaternityLeave, today.AddMonths(-1), today.AddMonths(2), false)]),
-            [(BilanState.Requested, Plan(WorkingTime.Outside, FundingSource.Cpf, 20, today.AddMonths(3), today.AddMonths(6)))]);
+            [(BilanState.Requested, Plan(WorkingTime.Outside, FundingSource.Cpf, 20, today.AddMonths(3), today.AddMonths(6)), false)]);
     }
 
     private static BilanPlan Plan(WorkingTime workingTime, FundingSource funding, int hours, DateOnly? start, DateOnly? end) =>
         new(workingTime, funding, hours, start, end);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 8 beneficiaries, {Bilans} bilans")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 8 beneficiaries, {Bilans} bilans")]
     private partial void LogSeeded(int bilans);
+
+    /// <summary>Writes demo rows with the same writers as the API, and a history dated in the past.</summary>
+    private sealed class Writer(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        private const string SystemActor = "system";
+
+        // Each demo bilan's history is shifted by one more day, so that no two interviews of a consultant meet.
+        private int _bilans;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public async Task<Guid> ConsultantAsync(string name, string email, bool active)
+        {
+            var record = new ConsultantRecord(Guid.CreateVersion7(Now), new ConsultantDetails(name, email, active), 1, Now, Now);
+            await ConsultantWrites.InsertAsync(connection, transaction, record, cancellationToken);
+            return record.Id;
+        }
+
+        public async Task<BeneficiaryRecord> BeneficiaryAsync(BeneficiaryDetails details)
+        {
+            var record = new BeneficiaryRecord(Guid.CreateVersion7(Now), details, 1, Now, Now);
+            await BeneficiaryWrites.InsertAsync(connection, transaction, record, cancellationToken);
+            return record;
+        }
+
+        /// <summary>
+        /// A bilan that went the usual way to <paramref name="target"/>, a week a step: the transitions on the
+        /// happy path, with the held interviews their conditions need, each step in its history.
+        /// </summary>
+        public async Task BilanAsync(BeneficiaryRecord beneficiary, BilanPlan plan, BilanState target, Guid? consultant)
+        {
+            var path = PathTo(target);
+            var shift = TimeSpan.FromDays(++_bilans);
+            var time = Now - (Step * (path.Count + 2)) - shift;
+            var id = Guid.CreateVersion7(time);
+            var abandon = target == BilanState.Abandoned ? AbandonReason.NewJobOrTraining : AbandonReason.Unspecified;
+            await BilanWrites.InsertAsync(connection, transaction,
+                new BilanRecord(id, beneficiary.Id, target, plan, consultant, path.Count + 2, time, Now, abandon), cancellationToken);
+            var state = BilanState.Requested;
+            await EventAsync(id, BilanEventType.Created, time, state, state, null);
+            if (consultant is { } consultantId)
+            {
+                await EventAsync(id, BilanEventType.ConsultantAssigned, time.AddHours(1), state, state,
+                    new() { ["consultant"] = ResourceName.Format(ConsultantRecord.Collection, consultantId) });
+            }
+
+            foreach (var transition in path)
+            {
+                time += Step;
+                var phase = PhaseClosedBy(transition);
+                if (phase is { } held && consultant is { } holder)
+                {
+                    await HeldInterviewAsync(id, beneficiary.Id, holder, held, time.AddDays(-2), state);
+                }
+
+                var next = BilanLifecycle.TargetOf(transition);
+                await EventAsync(id, BilanEventTypes.Of(transition), time, state, next,
+                    transition == BilanTransition.Abandon ? new() { ["reason"] = Domain.ApiNames.Of(abandon) } : null);
+                state = next;
+            }
+
+            if (state is BilanState.Requested or BilanState.Preliminary && consultant is { } planner)
+            {
+                await ScheduledInterviewAsync(id, beneficiary.Id, planner, state == BilanState.Requested ? InterviewPhase.Preliminary : InterviewPhase.Investigation,
+                    state, Now + shift);
+            }
+        }
+
+        private static List<BilanTransition> PathTo(BilanState target) => target switch
+        {
+            BilanState.Requested => [],
+            BilanState.Cancelled => [BilanTransition.Cancel],
+            BilanState.Abandoned => [BilanTransition.Start, BilanTransition.StartInvestigation, BilanTransition.Abandon],
+            BilanState.Closed => [.. PathTo(BilanState.Completed), BilanTransition.Close],
+            _ => [.. new[]
+            {
+                BilanTransition.Start, BilanTransition.StartInvestigation, BilanTransition.StartConclusion,
+                BilanTransition.Complete, BilanTransition.StartFollowUp,
+            }.TakeWhile(t => BilanLifecycle.TargetOf(t) <= target)],
+        };
+
+        /// <summary>The interview a transition needs held before it (see TransitionConditions), 14 hours in all.</summary>
+        private static (InterviewPhase Phase, int Minutes)? PhaseClosedBy(BilanTransition transition) => transition switch
+        {
+            BilanTransition.Start => (InterviewPhase.Preliminary, 120),
+            BilanTransition.StartConclusion => (InterviewPhase.Investigation, 480),
+            BilanTransition.Complete => (InterviewPhase.Conclusion, 240),
+            _ => null,
+        };
+
+        private async Task HeldInterviewAsync(Guid bilanId, Guid beneficiaryId, Guid consultantId, (InterviewPhase Phase, int Minutes) held, DateTimeOffset day, BilanState state)
+        {
+            var start = new DateTimeOffset(day.UtcDateTime.Date.AddHours(9), TimeSpan.Zero);
+            var record = new InterviewRecord(
+                new Interview(Guid.CreateVersion7(start), held.Phase, start, held.Minutes, InterviewMode.OnSite, InterviewStatus.Held, held.Minutes),
+                bilanId, beneficiaryId, consultantId, 2, start.AddDays(-5), start.AddMinutes(held.Minutes));
+            await InterviewStore.InsertAsync(connection, transaction, record, cancellationToken);
+            await EventAsync(bilanId, BilanEventType.InterviewScheduled, record.CreateTime, state, state, record.SlotAttributes());
+            await EventAsync(bilanId, BilanEventType.InterviewHeld, record.UpdateTime, state, state,
+                new() { ["interview"] = record.Name, ["held_minutes"] = held.Minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        private async Task ScheduledInterviewAsync(Guid bilanId, Guid beneficiaryId, Guid consultantId, InterviewPhase phase, BilanState state, DateTimeOffset day)
+        {
+            var start = new DateTimeOffset(day.UtcDateTime.Date.AddHours(13), TimeSpan.Zero);
+            var record = new InterviewRecord(
+                new Interview(Guid.CreateVersion7(Now), phase, start, 120, InterviewMode.Remote, InterviewStatus.Scheduled, null),
+                bilanId, beneficiaryId, consultantId, 1, Now, Now);
+            await InterviewStore.InsertAsync(connection, transaction, record, cancellationToken);
+            await EventAsync(bilanId, BilanEventType.InterviewScheduled, Now, state, state, record.SlotAttributes());
+        }
+
+        private Task EventAsync(Guid bilanId, BilanEventType type, DateTimeOffset time, BilanState from, BilanState to, Dictionary<string, string>? attributes) =>
+            EventLog.AppendAsync(connection, transaction, bilanId, type, SystemActor, time, from, to, attributes, cancellationToken);
+    }
 }

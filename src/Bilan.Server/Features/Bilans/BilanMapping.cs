@@ -1,6 +1,7 @@
 using Bilan.Domain.Bilans;
 using Bilan.Domain.Errors;
 using Bilan.Server.Api;
+using Bilan.Server.Features.Consultants;
 using Proto = Bilan.Contracts.V1;
 
 namespace Bilan.Server.Features.Bilans;
@@ -25,7 +26,7 @@ internal static class BilanMapping
         PlannedHours = record.Plan.PlannedHours,
         PlannedStartDate = ProtoConversions.ToProtoDate(record.Plan.PlannedStartDate),
         PlannedEndDate = ProtoConversions.ToProtoDate(record.Plan.PlannedEndDate),
-        Consultant = record.ConsultantId is { } consultant ? ResourceName.Format(BilanRecord.ConsultantCollection, consultant) : "",
+        Consultant = record.ConsultantId is { } consultant ? ResourceName.Format(ConsultantRecord.Collection, consultant) : "",
         CreateTime = ProtoConversions.ToTimestamp(record.CreateTime),
         UpdateTime = ProtoConversions.ToTimestamp(record.UpdateTime),
         Etag = Etag.Of(record.Version),

@@ -18,8 +18,6 @@ internal sealed record BilanRecord(
 {
     public const string Collection = "bilans";
 
-    public const string ConsultantCollection = "consultants";
-
     /// <summary>The columns every read selects, in <see cref="BilanRow"/>'s order.</summary>
     public const string Columns = """
         b.id, b.beneficiary_id, b.state, b.working_time, b.funding_source, b.planned_hours,

@@ -3,6 +3,7 @@ using Bilan.Domain.Bilans;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Bilans.History;
+using Bilan.Server.Features.Consultants;
 using Bilan.Server.Features.Interviews;
 using Dapper;
 using Grpc.Core;
@@ -38,11 +39,11 @@ public sealed partial class BilansService
     {
         var reassign = method == nameof(ReassignConsultant);
         var id = ResourceName.TryParseId(name, BilanRecord.Collection, out var bilanId) ? bilanId : (Guid?)null;
-        var consultantId = ResourceName.TryParseId(consultant, BilanRecord.ConsultantCollection, out var parsed) ? parsed : (Guid?)null;
+        var consultantId = ResourceName.TryParseId(consultant, ConsultantRecord.Collection, out var parsed) ? parsed : (Guid?)null;
         Domain.Errors.InvalidFieldsException.ThrowIfAny(new[]
             {
                 id is null ? ResourceName.Violation(name, BilanRecord.Collection, "name") : null,
-                consultantId is null ? ResourceName.Violation(consultant, BilanRecord.ConsultantCollection, "consultant") : null,
+                consultantId is null ? ResourceName.Violation(consultant, ConsultantRecord.Collection, "consultant") : null,
             }.OfType<Domain.Errors.FieldViolation>().ToList());
 
         return requests.ExecuteAsync(method, requestId, request, async (connection, transaction) =>
@@ -78,7 +79,7 @@ public sealed partial class BilansService
             var attributes = new Dictionary<string, string> { ["consultant"] = consultant };
             if (reassign)
             {
-                attributes["previous_consultant"] = ResourceName.Format(BilanRecord.ConsultantCollection, current.ConsultantId!.Value);
+                attributes["previous_consultant"] = ResourceName.Format(ConsultantRecord.Collection, current.ConsultantId!.Value);
             }
 
             await EventLog.AppendAsync(connection, transaction, updated.Id,
@@ -92,6 +93,6 @@ public sealed partial class BilansService
     {
         var active = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
             ConsultantActiveSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
-        return active ?? throw new ResourceNotFoundException(ResourceName.Format(BilanRecord.ConsultantCollection, id), "Ce consultant n'existe pas.");
+        return active ?? throw new ResourceNotFoundException(ResourceName.Format(ConsultantRecord.Collection, id), "Ce consultant n'existe pas.");
     }
 }

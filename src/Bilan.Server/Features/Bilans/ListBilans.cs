@@ -1,6 +1,7 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
 using Bilan.Server.Features.Beneficiaries;
+using Bilan.Server.Features.Consultants;
 using Dapper;
 using Grpc.Core;
 using BilanResource = Bilan.Contracts.V1.Bilan;
@@ -61,7 +62,7 @@ public sealed partial class BilansService
                 conditions.Add("b.beneficiary_id = @BeneficiaryId", ("BeneficiaryId", FilterValues.ResourceId(term, BeneficiaryRecord.Collection)));
                 break;
             case "consultant":
-                conditions.Add("b.consultant_id = @ConsultantId", ("ConsultantId", FilterValues.ResourceId(term, BilanRecord.ConsultantCollection)));
+                conditions.Add("b.consultant_id = @ConsultantId", ("ConsultantId", FilterValues.ResourceId(term, ConsultantRecord.Collection)));
                 break;
             case "employer_siret":
                 conditions.Add(

@@ -1,5 +1,5 @@
-using Bilan.Domain;
 using Bilan.Domain.Bilans;
+using Bilan.Domain;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;

@@ -1,5 +1,5 @@
 using Bilan.Server.Api;
-using Bilan.Server.Features.Bilans;
+using Bilan.Server.Features.Consultants;
 using Proto = Bilan.Contracts.V1;
 
 namespace Bilan.Server.Features.Interviews;
@@ -15,7 +15,7 @@ internal static class InterviewMapping
         Mode = (Proto.InterviewMode)record.Interview.Mode,
         Status = (Proto.InterviewStatus)record.Interview.Status,
         HeldMinutes = record.Interview.HeldMinutes ?? 0,
-        Consultant = ResourceName.Format(BilanRecord.ConsultantCollection, record.ConsultantId),
+        Consultant = ResourceName.Format(ConsultantRecord.Collection, record.ConsultantId),
         CreateTime = ProtoConversions.ToTimestamp(record.CreateTime),
         UpdateTime = ProtoConversions.ToTimestamp(record.UpdateTime),
         Etag = Etag.Of(record.Version),
