@@ -1,10 +1,13 @@
 using Bilan.Domain.Bilans;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
-using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Consultants;
+using Bilan.Server.Features.Identity;
+using Bilan.Server.Features.Interviews;
+using Bilan.Server.Features.Organizations;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Bilan.Server;
@@ -25,7 +28,14 @@ public static class ServerSetup
         services.AddSingleton(configuration.GetSection("Bilan:Policy").Get<BilanPolicy>() ?? new BilanPolicy());
         services.AddSingleton(BilanLifecycle.Default);
         services.AddBilanData(configuration);
-        services.AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>());
+        // The error mapping wraps the access check, so that its refusals get the same rich statuses.
+        services.AddGrpc(options =>
+        {
+            options.Interceptors.Add<ErrorMappingInterceptor>();
+            options.Interceptors.Add<AccessInterceptor>();
+        });
+        services.AddIdentity();
+        services.AddOrganizations();
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -47,6 +57,8 @@ public static class ServerSetup
         app.MapGrpcService<BilansService>();
         app.MapGrpcService<InterviewsService>();
         app.MapGrpcService<ConsultantsService>();
+        app.MapIdentity();
+        app.MapOrganizations();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

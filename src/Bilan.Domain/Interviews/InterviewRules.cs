@@ -43,7 +43,7 @@ public static class InterviewRules
         IReadOnlyList<SituationPeriod> situations,
         BilanPolicy policy)
     {
-        if (state is not (BilanState.Requested or BilanState.Preliminary or BilanState.Investigation or BilanState.Conclusion))
+        if (!TakesInterviews(state))
         {
             throw new RuleViolationException(
                 "INTERVIEW_NOT_ALLOWED_IN_STATE",
@@ -153,6 +153,10 @@ public static class InterviewRules
                 new Dictionary<string, string> { ["held_minutes"] = held.ToString(System.Globalization.CultureInfo.InvariantCulture), ["article"] = "L6313-4" });
         }
     }
+
+    /// <summary>Interviews are planned from the request to the end of the conclusion phase, not after.</summary>
+    public static bool TakesInterviews(BilanState state) =>
+        state is BilanState.Requested or BilanState.Preliminary or BilanState.Investigation or BilanState.Conclusion;
 
     /// <summary>The phase a bilan in <paramref name="state"/> is in; a requested bilan is before the first.</summary>
     public static int CurrentPhase(BilanState state) => state switch

@@ -1,15 +1,10 @@
+using Bilan.Server.Auth;
 using Grpc.Core;
 
 namespace Bilan.Server.Api;
 
-/// <summary>
-/// Who makes a call, as the history records it. Calls are not authenticated yet: until staff logins and
-/// API keys exist, every change is recorded as made by <see cref="Anonymous"/>.
-/// </summary>
+/// <summary>Who makes a call, as the history records it: <c>users/{id}</c> or <c>organizations/{id}/apiKeys/{id}</c>.</summary>
 public static class Actor
 {
-    public const string Anonymous = "anonymous";
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE0060", Justification = "The call will name its caller once calls are authenticated.")]
-    public static string Of(ServerCallContext context) => Anonymous;
+    public static string Of(ServerCallContext context) => context.Caller().Actor;
 }

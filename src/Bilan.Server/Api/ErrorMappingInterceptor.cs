@@ -62,6 +62,8 @@ public sealed partial class ErrorMappingInterceptor(ILogger<ErrorMappingIntercep
         {
             InvalidFieldsException invalid => RpcErrors.InvalidFields(invalid.Violations, correlationId),
             RuleViolationException rule => RpcErrors.RuleViolation(rule, correlationId),
+            Auth.UnauthenticatedException refused => RpcErrors.Unauthenticated(refused, correlationId),
+            Auth.PermissionDeniedException denied => RpcErrors.PermissionDenied(denied, correlationId),
             ResourceNotFoundException notFound => RpcErrors.NotFound(notFound, correlationId),
             StaleEtagException stale => RpcErrors.StaleEtag(stale, correlationId),
             AlreadyExistsException exists => RpcErrors.AlreadyExists(exists, correlationId),

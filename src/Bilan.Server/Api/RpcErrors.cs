@@ -81,6 +81,12 @@ public static class RpcErrors
             exists.FrenchMessage,
             correlationId);
 
+    public static RpcStatus Unauthenticated(Auth.UnauthenticatedException refused, string correlationId) =>
+        Build(Code.Unauthenticated, refused.Message, refused.Reason, refused.Metadata, refused.FrenchMessage, correlationId);
+
+    public static RpcStatus PermissionDenied(Auth.PermissionDeniedException refused, string correlationId) =>
+        Build(Code.PermissionDenied, refused.Message, refused.Reason, new Dictionary<string, string>(), refused.FrenchMessage, correlationId);
+
     public static RpcStatus Unavailable(string correlationId) =>
         Build(
             Code.Unavailable,

@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddHttpContextAccessor();
         services.AddSingleton<IdempotentRequests>();
         services.AddSingleton<DatabaseMigrator>();
         services.AddSingleton<DemoData>();

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Text;
+using Bilan.Server.Auth;
 using Bilan.Domain.Errors;
 using Dapper;
 using Google.Protobuf;
@@ -10,9 +12,10 @@ namespace Bilan.Server.Data;
 /// Runs the work of a mutating request in one transaction and, when the request carries a
 /// <c>request_id</c>, records it in <c>request_log</c> in that same transaction. A retry with the same id
 /// gets the recorded answer and writes nothing; a retry arriving while the first is running waits for it
-/// (the primary key serialises them); the same id with another request is INVALID_ARGUMENT.
+/// (the primary key serialises them); the same id with another request is INVALID_ARGUMENT. The caller is part of
+/// what must match: another caller reusing an id gets INVALID_ARGUMENT, never the first caller's answer.
 /// </summary>
-public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider clock, IHttpContextAccessor httpContext)
 {
     private const string ClaimSql = """
         INSERT INTO request_log (request_id, method, request_hash, create_time)
@@ -40,7 +43,7 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
 
         if (id is { } key)
         {
-            var hash = SHA256.HashData(request.ToByteArray());
+            var hash = Fingerprint(request);
             var claim = new CommandDefinition(
                 ClaimSql,
                 new { RequestId = key, Method = method, RequestHash = hash, Now = clock.GetUtcNow() },
@@ -79,6 +82,13 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
         }
 
         return new MessageParser<TResponse>(() => new TResponse()).ParseFrom(recorded.Response);
+    }
+
+    /// <summary>The request and who sends it: the same id from another caller does not match.</summary>
+    private byte[] Fingerprint(IMessage request)
+    {
+        var caller = httpContext.HttpContext?.Items[typeof(Caller)] is Caller known ? known.Actor : "";
+        return SHA256.HashData([.. Encoding.UTF8.GetBytes(caller + "\n"), .. request.ToByteArray()]);
     }
 
     private static Guid? ParseRequestId(string requestId)

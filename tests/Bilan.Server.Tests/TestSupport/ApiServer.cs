@@ -9,22 +9,33 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bilan.Server.Tests.TestSupport;
 
 /// <summary>
-/// The real server (Program) on its own test database, reached through a real gRPC channel. Its clock is a
-/// <see cref="FakeTimeProvider"/> that tests move.
+/// The real server (Program) on its own test database, reached through real gRPC channels. Its clock is a
+/// <see cref="FakeTimeProvider"/> that tests move. <see cref="Channel"/> calls as an administrator (a real user,
+/// logged in through AuthService); <see cref="AnonymousChannel"/> without credentials; <see cref="ChannelFor"/>
+/// with any given credential.
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+
+    public const string AdminEmail = "admin.tests@example.org";
+    public const string AdminPassword = "Admin-password-2026";
 
     private ApiServer(TestDatabase database, FakeTimeProvider clock, WebApplicationFactory<Program> factory)
     {
         Database = database;
         Clock = clock;
         _factory = factory;
-        Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        AnonymousChannel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = factory.Server.CreateHandler() });
+        Channel = GrpcChannel.ForAddress(factory.Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new BearerHandler(factory.Server.CreateHandler(), () => LoginAsync(AdminEmail, AdminPassword), clock),
+        });
     }
 
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+
+    public GrpcChannel AnonymousChannel { get; }
 
     public TestDatabase Database { get; }
 
@@ -40,7 +51,24 @@ public sealed class ApiServer : IAsyncDisposable
 
     public InterviewService.InterviewServiceClient Interviews => new(Channel);
 
-    public Health.HealthClient Health => new(Channel);
+    /// <summary>Health answers without credentials, as load balancers and support call it.</summary>
+    public Health.HealthClient Health => new(AnonymousChannel);
+
+    /// <summary>A channel sending <paramref name="credential"/> (a session token or an API key) with every call.</summary>
+    public GrpcChannel ChannelFor(string credential) => GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = BearerHandler.Fixed(_factory.Server.CreateHandler(), credential, Clock),
+    });
+
+    /// <summary>A channel logged in as a staff user, opening a new session whenever the test clock outlives one.</summary>
+    public GrpcChannel ChannelAs(string email, string password) => GrpcChannel.ForAddress(_factory.Server.BaseAddress, new GrpcChannelOptions
+    {
+        HttpHandler = new BearerHandler(_factory.Server.CreateHandler(), () => LoginAsync(email, password), Clock),
+    });
+
+    /// <summary>Opens a session through AuthService/Login, as a user of the back-office does.</summary>
+    public async Task<string> LoginAsync(string email, string password) =>
+        (await new AuthService.AuthServiceClient(AnonymousChannel).LoginAsync(new LoginRequest { Email = email, Password = password })).Token;
 
     public static async Task<ApiServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -58,12 +86,15 @@ public sealed class ApiServer : IAsyncDisposable
             host.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
         });
         // Reading factory.Server starts the host, which applies the migrations.
-        return new ApiServer(database, clock, factory);
+        var server = new ApiServer(database, clock, factory);
+        await TestUsers.InsertAsync(database, AdminEmail, AdminPassword, "Admin des tests", Auth.StaffRole.Admin, consultant: null);
+        return server;
     }
 
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
+        AnonymousChannel.Dispose();
         await _factory.DisposeAsync();
         await Database.DisposeAsync();
     }

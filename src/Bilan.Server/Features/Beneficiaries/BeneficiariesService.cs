@@ -10,5 +10,5 @@ namespace Bilan.Server.Features.Beneficiaries;
 public sealed partial class BeneficiariesService(NpgsqlDataSource dataSource, IdempotentRequests requests, TimeProvider clock)
     : BeneficiaryService.BeneficiaryServiceBase
 {
-    private const string FrenchNotFound = "Ce bénéficiaire n'existe pas.";
+    internal const string FrenchNotFound = "Ce bénéficiaire n'existe pas.";
 }

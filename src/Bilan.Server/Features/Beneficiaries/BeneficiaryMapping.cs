@@ -1,6 +1,7 @@
 using Bilan.Domain.Beneficiaries;
 using Bilan.Domain.Errors;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Google.Protobuf.Collections;
 using Proto = Bilan.Contracts.V1;
 
@@ -26,6 +27,7 @@ internal static class BeneficiaryMapping
             CreateTime = ProtoConversions.ToTimestamp(record.CreateTime),
             UpdateTime = ProtoConversions.ToTimestamp(record.UpdateTime),
             Etag = Etag.Of(record.Version),
+            Organization = record.OrganizationId is { } organization ? ResourceName.Format(OrganizationScope.Collection, organization) : "",
         };
         beneficiary.Situations.AddRange(details.Situations.Select(s => new Proto.SituationPeriod
         {
@@ -58,9 +60,9 @@ internal static class BeneficiaryMapping
         return details;
     }
 
-    /// <summary>The updatable fields, which are also all the fields a create sets.</summary>
+    /// <summary>The updatable fields, which are also all the fields a create sets (the organisation apart).</summary>
     public static readonly IReadOnlyCollection<string> UpdatableFields =
-        ["given_name", "family_name", "email", "phone", "public_category", "employer", "situations"];
+        ["given_name", "family_name", "email", "phone", "public_category", "employer", "situations", "organization"];
 
     /// <summary>What a new beneficiary starts from: nothing, so that every field comes from the request.</summary>
     public static readonly BeneficiaryDetails Empty = new("", "", "", "", PublicCategory.Unspecified, null, []);

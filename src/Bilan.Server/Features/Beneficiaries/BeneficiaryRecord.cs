@@ -8,7 +8,8 @@ using SituationPeriod = Bilan.Domain.Beneficiaries.SituationPeriod;
 namespace Bilan.Server.Features.Beneficiaries;
 
 /// <summary>A beneficiary as stored: its row and its situation periods, read together.</summary>
-internal sealed record BeneficiaryRecord(Guid Id, BeneficiaryDetails Details, int Version, DateTimeOffset CreateTime, DateTimeOffset UpdateTime)
+internal sealed record BeneficiaryRecord(
+    Guid Id, BeneficiaryDetails Details, int Version, DateTimeOffset CreateTime, DateTimeOffset UpdateTime, Guid? OrganizationId = null)
 {
     public const string Collection = "beneficiaries";
 
@@ -16,7 +17,7 @@ internal sealed record BeneficiaryRecord(Guid Id, BeneficiaryDetails Details, in
 
     /// <summary>The columns every read selects, in <see cref="BeneficiaryRow"/>'s order.</summary>
     public const string Columns =
-        "id, given_name, family_name, email, phone, public_category, employer_siret, employer_name, version, create_time, update_time";
+        "id, given_name, family_name, email, phone, public_category, employer_siret, employer_name, version, create_time, update_time, organization_id";
 
     private const string SituationsSql = """
         SELECT beneficiary_id, kind, start_date, end_date, doctor_agreement
@@ -55,7 +56,8 @@ internal sealed record BeneficiaryRow(
     string? EmployerName,
     int Version,
     DateTime CreateTime,
-    DateTime UpdateTime)
+    DateTime UpdateTime,
+    Guid? OrganizationId)
 {
     public BeneficiaryRecord ToRecord(IReadOnlyList<SituationPeriod> situations) => new(
         Id,
@@ -69,5 +71,6 @@ internal sealed record BeneficiaryRow(
             situations),
         Version,
         new DateTimeOffset(CreateTime, TimeSpan.Zero),
-        new DateTimeOffset(UpdateTime, TimeSpan.Zero));
+        new DateTimeOffset(UpdateTime, TimeSpan.Zero),
+        OrganizationId);
 }

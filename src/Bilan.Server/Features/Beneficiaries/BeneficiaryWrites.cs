@@ -9,16 +9,16 @@ internal static class BeneficiaryWrites
 {
     private const string InsertSql = """
         INSERT INTO beneficiaries (id, given_name, family_name, email, phone, public_category,
-                                   employer_siret, employer_name, version, create_time, update_time)
+                                   employer_siret, employer_name, version, create_time, update_time, organization_id)
         VALUES (@Id, @GivenName, @FamilyName, @Email, @Phone, @PublicCategory,
-                @EmployerSiret, @EmployerName, @Version, @CreateTime, @UpdateTime)
+                @EmployerSiret, @EmployerName, @Version, @CreateTime, @UpdateTime, @OrganizationId)
         """;
 
     private const string UpdateSql = """
         UPDATE beneficiaries
         SET given_name = @GivenName, family_name = @FamilyName, email = @Email, phone = @Phone,
             public_category = @PublicCategory, employer_siret = @EmployerSiret, employer_name = @EmployerName,
-            version = @Version, update_time = @UpdateTime
+            version = @Version, update_time = @UpdateTime, organization_id = @OrganizationId
         WHERE id = @Id AND version = @ExpectedVersion
         """;
 
@@ -83,6 +83,7 @@ internal static class BeneficiaryWrites
         record.Version,
         record.CreateTime,
         record.UpdateTime,
+        record.OrganizationId,
         ExpectedVersion = expectedVersion,
     };
 }

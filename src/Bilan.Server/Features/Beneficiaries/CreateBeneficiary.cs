@@ -1,6 +1,7 @@
 using Bilan.Contracts.V1;
 using Bilan.Domain.Errors;
 using Bilan.Server.Data;
+using Bilan.Server.Auth;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Beneficiaries;
@@ -17,8 +18,10 @@ public sealed partial class BeneficiariesService
         var details = BeneficiaryMapping.ToDetails(request.Beneficiary, BeneficiaryMapping.Empty, BeneficiaryMapping.UpdatableFields.ToHashSet());
         return requests.ExecuteAsync(nameof(CreateBeneficiary), request.RequestId, request, async (connection, transaction) =>
         {
+            var organization = await OrganizationScope.ResolveAsync(
+                context.Caller(), request.Beneficiary.Organization, "beneficiary.organization", connection, transaction, context.CancellationToken);
             var now = clock.Now();
-            var record = new BeneficiaryRecord(Guid.CreateVersion7(now), details, Version: 1, now, now);
+            var record = new BeneficiaryRecord(Guid.CreateVersion7(now), details, Version: 1, now, now, organization);
             await BeneficiaryWrites.InsertAsync(connection, transaction, record, context.CancellationToken);
             return record.ToProto();
         }, context.CancellationToken);

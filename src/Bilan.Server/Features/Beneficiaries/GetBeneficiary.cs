@@ -1,5 +1,6 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 using Npgsql;
@@ -15,6 +16,7 @@ public sealed partial class BeneficiariesService
         var id = ResourceName.ParseId(request.Name, BeneficiaryRecord.Collection, "name");
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var record = await FindAsync(connection, null, id, forUpdate: false, context.CancellationToken);
+        await BeneficiaryAccess.EnsureVisibleAsync(context.Caller(), record, connection, null, context.CancellationToken);
         return record.ToProto();
     }
 

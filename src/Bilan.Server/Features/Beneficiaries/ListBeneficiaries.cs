@@ -1,5 +1,6 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 
@@ -7,12 +8,13 @@ namespace Bilan.Server.Features.Beneficiaries;
 
 public sealed partial class BeneficiariesService
 {
-    private static readonly IReadOnlyCollection<string> FilterFields = ["display_name", "email", "public_category", "employer_siret"];
+    private static readonly IReadOnlyCollection<string> FilterFields = ["display_name", "email", "public_category", "employer_siret", "organization"];
 
     public override async Task<ListBeneficiariesResponse> ListBeneficiaries(ListBeneficiariesRequest request, ServerCallContext context)
     {
         var pageSize = PageSize.Resolve(request.PageSize);
         var conditions = new SqlConditions();
+        BeneficiaryAccess.Scope(context.Caller(), conditions);
         foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
         {
             AddCondition(conditions, term);
@@ -65,6 +67,9 @@ public sealed partial class BeneficiariesService
                 break;
             case "employer_siret":
                 conditions.Add("employer_siret = @EmployerSiret", ("EmployerSiret", term.Value));
+                break;
+            case "organization":
+                conditions.Add("organization_id = @OrganizationId", ("OrganizationId", FilterValues.ResourceId(term, OrganizationScope.Collection)));
                 break;
         }
     }

@@ -1,6 +1,7 @@
 using Bilan.Domain.Bilans;
 using Bilan.Domain.Errors;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Bilan.Server.Features.Consultants;
 using Proto = Bilan.Contracts.V1;
 
@@ -31,6 +32,7 @@ internal static class BilanMapping
         UpdateTime = ProtoConversions.ToTimestamp(record.UpdateTime),
         Etag = Etag.Of(record.Version),
         AbandonReason = (Proto.AbandonReason)record.AbandonReason,
+        Organization = record.OrganizationId is { } organization ? ResourceName.Format(OrganizationScope.Collection, organization) : "",
     };
 
     /// <summary>

@@ -14,14 +14,15 @@ internal sealed record BilanRecord(
     int Version,
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime,
-    AbandonReason AbandonReason = AbandonReason.Unspecified)
+    AbandonReason AbandonReason = AbandonReason.Unspecified,
+    Guid? OrganizationId = null)
 {
     public const string Collection = "bilans";
 
     /// <summary>The columns every read selects, in <see cref="BilanRow"/>'s order.</summary>
     public const string Columns = """
         b.id, b.beneficiary_id, b.state, b.working_time, b.funding_source, b.planned_hours,
-        b.planned_start_date, b.planned_end_date, b.consultant_id, b.version, b.create_time, b.update_time, b.abandon_reason
+        b.planned_start_date, b.planned_end_date, b.consultant_id, b.version, b.create_time, b.update_time, b.abandon_reason, b.organization_id
         """;
 
     public string Name => ResourceName.Format(Collection, Id);
@@ -43,7 +44,8 @@ internal sealed record BilanRow(
     int Version,
     DateTime CreateTime,
     DateTime UpdateTime,
-    short? AbandonReason)
+    short? AbandonReason,
+    Guid? OrganizationId)
 {
     public BilanRecord ToRecord() => new(
         Id,
@@ -54,5 +56,6 @@ internal sealed record BilanRow(
         Version,
         new DateTimeOffset(CreateTime, TimeSpan.Zero),
         new DateTimeOffset(UpdateTime, TimeSpan.Zero),
-        (Domain.Bilans.AbandonReason)(AbandonReason ?? 0));
+        (Domain.Bilans.AbandonReason)(AbandonReason ?? 0),
+        OrganizationId);
 }

@@ -8,9 +8,9 @@ internal static class BilanWrites
 {
     private const string InsertSql = """
         INSERT INTO bilans (id, beneficiary_id, state, working_time, funding_source, planned_hours,
-                            planned_start_date, planned_end_date, consultant_id, version, create_time, update_time, abandon_reason)
+                            planned_start_date, planned_end_date, consultant_id, version, create_time, update_time, abandon_reason, organization_id)
         VALUES (@Id, @BeneficiaryId, @State, @WorkingTime, @FundingSource, @PlannedHours,
-                @PlannedStartDate, @PlannedEndDate, @ConsultantId, @Version, @CreateTime, @UpdateTime, @AbandonReason)
+                @PlannedStartDate, @PlannedEndDate, @ConsultantId, @Version, @CreateTime, @UpdateTime, @AbandonReason, @OrganizationId)
         """;
 
     public static Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, BilanRecord record, CancellationToken cancellationToken) =>
@@ -28,6 +28,7 @@ internal static class BilanWrites
             record.Version,
             record.CreateTime,
             record.UpdateTime,
+            record.OrganizationId,
             AbandonReason = record.AbandonReason == Domain.Bilans.AbandonReason.Unspecified ? (short?)null : (short)record.AbandonReason,
         }, transaction, cancellationToken: cancellationToken));
 }

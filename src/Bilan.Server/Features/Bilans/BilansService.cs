@@ -14,6 +14,8 @@ public sealed partial class BilansService(
     NpgsqlDataSource dataSource, IdempotentRequests requests, TimeProvider clock, BilanPolicy policy, BilanLifecycle lifecycle)
     : BilanService.BilanServiceBase
 {
+    internal const string FrenchNotFound = "Ce bilan n'existe pas.";
+
     private const string GetSql = $"SELECT {BilanRecord.Columns} FROM bilans b WHERE b.id = @Id";
 
     /// <summary>The bilan with <paramref name="id"/>, or NOT_FOUND; locked for the transaction when <paramref name="forUpdate"/>.</summary>
@@ -23,6 +25,6 @@ public sealed partial class BilansService(
         var row = await connection.QuerySingleOrDefaultAsync<BilanRow>(new CommandDefinition(
             forUpdate ? GetSql + " FOR UPDATE" : GetSql, new { Id = id }, transaction, cancellationToken: cancellationToken));
         return row?.ToRecord()
-            ?? throw new ResourceNotFoundException(ResourceName.Format(BilanRecord.Collection, id), "Ce bilan n'existe pas.");
+            ?? throw new ResourceNotFoundException(ResourceName.Format(BilanRecord.Collection, id), FrenchNotFound);
     }
 }

@@ -3,6 +3,7 @@ using Bilan.Domain.Eligibility;
 using Bilan.Domain.Errors;
 using Bilan.Server.Api;
 using Bilan.Server.Features.Beneficiaries;
+using Bilan.Server.Auth;
 using Grpc.Core;
 using EligibilityReason = Bilan.Contracts.V1.EligibilityReason;
 
@@ -18,9 +19,10 @@ public sealed partial class BilansService
             checks.AddRange([ResourceName.Violation(request.Beneficiary, BeneficiaryRecord.Collection, "beneficiary")]);
         }
 
+        var before = checks.Violations.Count;
         var from = ProtoConversions.RequireDateOnly(request.StartDate, "start_date", checks);
         var to = ProtoConversions.RequireDateOnly(request.EndDate, "end_date", checks);
-        if (checks.Violations.Count == 0 && to < from)
+        if (checks.Violations.Count == before && to < from)
         {
             checks.Add("end_date", "END_BEFORE_START", "Must be on or after start_date.",
                 "La date de fin doit être égale ou postérieure à la date de début.");
@@ -29,6 +31,7 @@ public sealed partial class BilansService
         InvalidFieldsException.ThrowIfAny(checks.Violations);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         var beneficiary = await BeneficiariesService.FindAsync(connection, null, beneficiaryId, forUpdate: false, context.CancellationToken);
+        await BeneficiaryAccess.EnsureVisibleAsync(context.Caller(), beneficiary, connection, null, context.CancellationToken);
         var verdict = EligibilityRules.Check(beneficiary.Details.Situations, from, to, policy);
 
         var response = new CheckEligibilityResponse { Eligible = verdict.Eligible };

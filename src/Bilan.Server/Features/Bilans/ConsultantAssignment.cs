@@ -5,6 +5,7 @@ using Bilan.Server.Data;
 using Bilan.Server.Features.Bilans.History;
 using Bilan.Server.Features.Consultants;
 using Bilan.Server.Features.Interviews;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 using Npgsql;
@@ -48,7 +49,7 @@ public sealed partial class BilansService
 
         return requests.ExecuteAsync(method, requestId, request, async (connection, transaction) =>
         {
-            var current = await FindAsync(connection, transaction, id!.Value, forUpdate: true, context.CancellationToken);
+            var current = context.Caller().EnsureMayChange(await FindAsync(connection, transaction, id!.Value, forUpdate: true, context.CancellationToken));
             Etag.EnsureCurrent(etag, current.Version, current.Name);
             var active = await ConsultantIsActiveAsync(connection, transaction, consultantId!.Value, context.CancellationToken);
             if (reassign)

@@ -1,6 +1,7 @@
 using Bilan.Contracts.V1;
 using Bilan.Domain.Bilans;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Dapper;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -16,7 +17,7 @@ public sealed partial class BilansService
         var id = ResourceName.ParseId(request.Name, BilanRecord.Collection, "name");
         return requests.ExecuteAsync(nameof(DeleteBilan), request.RequestId, request, async (connection, transaction) =>
         {
-            var current = await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken);
+            var current = context.Caller().EnsureMayChange(await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken));
             Etag.EnsureCurrent(request.Etag, current.Version, current.Name);
             BilanRules.EnsureDeletable(current.State);
             var deleted = await connection.ExecuteAsync(new CommandDefinition(

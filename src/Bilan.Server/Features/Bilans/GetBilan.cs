@@ -1,4 +1,5 @@
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Grpc.Core;
 using BilanResource = Bilan.Contracts.V1.Bilan;
 using GetBilanRequest = Bilan.Contracts.V1.GetBilanRequest;
@@ -11,6 +12,6 @@ public sealed partial class BilansService
     {
         var id = ResourceName.ParseId(request.Name, BilanRecord.Collection, "name");
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        return (await FindAsync(connection, null, id, forUpdate: false, context.CancellationToken)).ToProto();
+        return context.Caller().EnsureVisible(await FindAsync(connection, null, id, forUpdate: false, context.CancellationToken)).ToProto();
     }
 }

@@ -2,6 +2,7 @@ using Bilan.Contracts.V1;
 using Bilan.Server.Api;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Consultants;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 using BilanResource = Bilan.Contracts.V1.Bilan;
@@ -10,12 +11,13 @@ namespace Bilan.Server.Features.Bilans;
 
 public sealed partial class BilansService
 {
-    private static readonly IReadOnlyCollection<string> FilterFields = ["state", "beneficiary", "consultant", "employer_siret"];
+    private static readonly IReadOnlyCollection<string> FilterFields = ["state", "beneficiary", "consultant", "employer_siret", "organization"];
 
     public override async Task<ListBilansResponse> ListBilans(ListBilansRequest request, ServerCallContext context)
     {
         var pageSize = PageSize.Resolve(request.PageSize);
         var conditions = new SqlConditions();
+        BilanAccess.Scope(context.Caller(), conditions);
         foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
         {
             AddCondition(conditions, term);
@@ -63,6 +65,9 @@ public sealed partial class BilansService
                 break;
             case "consultant":
                 conditions.Add("b.consultant_id = @ConsultantId", ("ConsultantId", FilterValues.ResourceId(term, ConsultantRecord.Collection)));
+                break;
+            case "organization":
+                conditions.Add("b.organization_id = @OrganizationId", ("OrganizationId", FilterValues.ResourceId(term, OrganizationScope.Collection)));
                 break;
             case "employer_siret":
                 conditions.Add(

@@ -34,8 +34,7 @@ public sealed partial class BilansService
     {
         var checks = new FieldChecks();
         checks.RequireDefined("reason", (Domain.Bilans.AbandonReason)request.Reason, "Le motif d'abandon");
-        InvalidFieldsException.ThrowIfAny(checks.Violations);
         return TransitionAsync(BilanTransition.Abandon, request.Name, request.Etag, request.RequestId, request, context,
-            (Domain.Bilans.AbandonReason)request.Reason);
+            (Domain.Bilans.AbandonReason)request.Reason, checks);
     }
 }

@@ -1,10 +1,13 @@
 using Bilan.Domain.Bilans;
+using Bilan.Domain.Errors;
+using Bilan.Domain.Interviews;
 using Bilan.Domain;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans.History;
 using Bilan.Server.Features.Interviews;
+using Bilan.Server.Auth;
 using Dapper;
 using Google.Protobuf;
 using Grpc.Core;
@@ -21,7 +24,8 @@ public sealed partial class BilansService
         WHERE id = @Id AND version = @ExpectedVersion
         """;
 
-    // An abandoned or cancelled bilan will hold no more interviews: the scheduled ones free their slots.
+    // A bilan past its conclusion (completed, closed, abandoned, cancelled) holds no more interviews: the scheduled
+    // ones are cancelled and free their slots.
     private const string CancelScheduledInterviewsSql = """
         UPDATE interviews SET status = 4, version = version + 1, update_time = @UpdateTime
         WHERE bilan_id = @BilanId AND status = 1
@@ -39,12 +43,19 @@ public sealed partial class BilansService
         string requestId,
         IMessage request,
         ServerCallContext context,
-        AbandonReason abandonReason = AbandonReason.Unspecified)
+        AbandonReason abandonReason = AbandonReason.Unspecified,
+        FieldChecks? checks = null)
     {
-        var id = ResourceName.ParseId(name, BilanRecord.Collection, "name");
+        checks ??= new FieldChecks();
+        if (!ResourceName.TryParseId(name, BilanRecord.Collection, out var id))
+        {
+            checks.AddRange([ResourceName.Violation(name, BilanRecord.Collection, "name")]);
+        }
+
+        InvalidFieldsException.ThrowIfAny(checks.Violations);
         return requests.ExecuteAsync(BilanLifecycle.MethodName(transition), requestId, request, async (connection, transaction) =>
         {
-            var current = await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken);
+            var current = context.Caller().EnsureMayChange(await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken));
             Etag.EnsureCurrent(etag, current.Version, current.Name);
             var facts = await FactsAsync(connection, transaction, current, context.CancellationToken);
             var newState = lifecycle.Apply(current.State, transition, facts);
@@ -65,7 +76,7 @@ public sealed partial class BilansService
                 : new Dictionary<string, string> { ["reason"] = ApiNames.Of(abandonReason) };
             await EventLog.AppendAsync(connection, transaction, id, BilanEventTypes.Of(transition), Actor.Of(context), now,
                 current.State, newState, attributes, context.CancellationToken);
-            if (newState is BilanState.Abandoned or BilanState.Cancelled)
+            if (!InterviewRules.TakesInterviews(newState))
             {
                 await CancelScheduledInterviewsAsync(connection, transaction, updated, context, now);
             }

@@ -5,6 +5,7 @@ using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans.History;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
@@ -33,7 +34,7 @@ public sealed partial class BilansService
         var paths = UpdateMask.Resolve(request.UpdateMask, request.Bilan, BilanMapping.UpdatableFields);
         return requests.ExecuteAsync(nameof(UpdateBilan), request.RequestId, request, async (connection, transaction) =>
         {
-            var current = await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken);
+            var current = context.Caller().EnsureMayChange(await FindAsync(connection, transaction, id, forUpdate: true, context.CancellationToken));
             Etag.EnsureCurrent(request.Bilan.Etag, current.Version, current.Name);
             BilanRules.EnsureUpdatable(current.State);
             var plan = BilanMapping.ToPlan(request.Bilan, current.Plan, paths, policy);

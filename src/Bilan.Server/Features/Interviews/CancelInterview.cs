@@ -1,4 +1,5 @@
 using Bilan.Contracts.V1;
+using Bilan.Domain.Errors;
 using Bilan.Domain.Interviews;
 using Grpc.Core;
 using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
@@ -10,7 +11,7 @@ namespace Bilan.Server.Features.Interviews;
 public sealed partial class InterviewsService
 {
     public override Task<Interview> CancelInterview(CancelInterviewRequest request, ServerCallContext context) =>
-        ChangeAsync(nameof(CancelInterview), request.Name, request.Etag, request.RequestId, request, context,
+        ChangeAsync(nameof(CancelInterview), request.Name, request.Etag, request.RequestId, request, context, new FieldChecks(),
             (_, _, _, current, _) =>
             {
                 InterviewRules.EnsureScheduled(current.Interview);

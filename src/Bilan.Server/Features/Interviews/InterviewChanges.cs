@@ -3,6 +3,7 @@ using Bilan.Server.Api;
 using Bilan.Server.Data;
 using Bilan.Server.Features.Bilans;
 using Bilan.Server.Features.Bilans.History;
+using Bilan.Server.Auth;
 using Google.Protobuf;
 using Grpc.Core;
 using Npgsql;
@@ -18,7 +19,8 @@ public sealed partial class InterviewsService
     /// <summary>
     /// A change of one existing interview, in one transaction: lock its bilan (changes of a bilan's interviews
     /// and of its state happen one at a time), check the interview's etag, let <paramref name="decide"/> apply the
-    /// rules, then write the interview and its event together.
+    /// rules, then write the interview and its event together. Bad fields found by the caller in <paramref name="checks"/>
+    /// are reported together with a bad name.
     /// </summary>
     private Task<Interview> ChangeAsync(
         string method,
@@ -27,12 +29,14 @@ public sealed partial class InterviewsService
         string requestId,
         IMessage request,
         ServerCallContext context,
+        Domain.Errors.FieldChecks checks,
         Func<NpgsqlConnection, NpgsqlTransaction, BilanRecord, InterviewRecord, DateTimeOffset, Task<InterviewChange>> decide)
     {
-        var (bilanId, interviewId) = ParseName(name, "name");
+        var (bilanId, interviewId) = ParseName(name, "name", checks);
+        Domain.Errors.InvalidFieldsException.ThrowIfAny(checks.Violations);
         return requests.ExecuteAsync(method, requestId, request, async (connection, transaction) =>
         {
-            var bilan = await BilansService.FindAsync(connection, transaction, bilanId, forUpdate: true, context.CancellationToken);
+            var bilan = context.Caller().EnsureMayChange(await BilansService.FindAsync(connection, transaction, bilanId, forUpdate: true, context.CancellationToken));
             var current = await InterviewStore.FindAsync(connection, transaction, bilanId, interviewId, context.CancellationToken);
             Etag.EnsureCurrent(etag, current.Version, current.Name);
             var now = clock.Now();

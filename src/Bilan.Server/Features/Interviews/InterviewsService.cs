@@ -17,6 +17,15 @@ public sealed partial class InterviewsService(NpgsqlDataSource dataSource, Idemp
     /// <summary>Reads <c>bilans/{bilan}/interviews/{interview}</c>, or names the bad field.</summary>
     private static (Guid BilanId, Guid InterviewId) ParseName(string name, string field)
     {
+        var checks = new Domain.Errors.FieldChecks();
+        var ids = ParseName(name, field, checks);
+        Domain.Errors.InvalidFieldsException.ThrowIfAny(checks.Violations);
+        return ids;
+    }
+
+    /// <summary>Reads <c>bilans/{bilan}/interviews/{interview}</c>, or adds the bad field to <paramref name="checks"/>.</summary>
+    private static (Guid BilanId, Guid InterviewId) ParseName(string name, string field, Domain.Errors.FieldChecks checks)
+    {
         var separator = $"/{InterviewRecord.Segment}/";
         var split = name.IndexOf(separator, StringComparison.Ordinal);
         if (split > 0
@@ -27,9 +36,16 @@ public sealed partial class InterviewsService(NpgsqlDataSource dataSource, Idemp
             return (bilanId, interviewId);
         }
 
-        throw new Domain.Errors.InvalidFieldsException([string.IsNullOrEmpty(name)
-            ? new Domain.Errors.FieldViolation(field, "REQUIRED", "Required: bilans/{uuid}/interviews/{uuid}.", "Ce champ est obligatoire.")
-            : new Domain.Errors.FieldViolation(field, "INVALID_RESOURCE_NAME", "Expected bilans/{uuid}/interviews/{uuid}.",
-                "Identifiant invalide : attendu bilans/{uuid}/interviews/{uuid}.")]);
+        if (string.IsNullOrEmpty(name))
+        {
+            checks.Add(field, "REQUIRED", "Required: bilans/{uuid}/interviews/{uuid}.", "Ce champ est obligatoire.");
+        }
+        else
+        {
+            checks.Add(field, "INVALID_RESOURCE_NAME", "Expected bilans/{uuid}/interviews/{uuid}.",
+                "Identifiant invalide : attendu bilans/{uuid}/interviews/{uuid}.");
+        }
+
+        return (Guid.Empty, Guid.Empty);
     }
 }

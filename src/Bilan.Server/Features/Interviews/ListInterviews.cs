@@ -1,6 +1,7 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
 using Bilan.Server.Features.Bilans;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 
@@ -24,7 +25,7 @@ public sealed partial class InterviewsService
             : (DateTimeOffset.MinValue, Guid.Empty);
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await BilansService.FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken);
+        context.Caller().EnsureVisible(await BilansService.FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken));
         var rows = (await connection.QueryAsync<InterviewRow>(new CommandDefinition(ListSql,
             new { BilanId = bilanId, AfterStart = afterStart, AfterId = afterId, Limit = pageSize + 1 },
             cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();

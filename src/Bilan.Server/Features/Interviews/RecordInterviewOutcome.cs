@@ -30,10 +30,9 @@ public sealed partial class InterviewsService
                 "Un entretien non honoré n'a pas de durée réalisée.");
         }
 
-        InvalidFieldsException.ThrowIfAny(checks.Violations);
         int? heldMinutes = outcome == InterviewStatus.Held ? request.HeldMinutes : null;
 
-        return ChangeAsync(nameof(RecordInterviewOutcome), request.Name, request.Etag, request.RequestId, request, context,
+        return ChangeAsync(nameof(RecordInterviewOutcome), request.Name, request.Etag, request.RequestId, request, context, checks,
             async (connection, transaction, bilan, current, now) =>
             {
                 var others = (await InterviewStore.OfBilanAsync(connection, transaction, bilan.Id, context.CancellationToken))

@@ -1,6 +1,7 @@
 using Bilan.Contracts.V1;
 using Bilan.Domain.Errors;
 using Bilan.Domain.Interviews;
+using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Grpc.Core;
 using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
@@ -25,10 +26,9 @@ public sealed partial class InterviewsService
             checks.Add("mode", "UNKNOWN_VALUE", $"Unknown value {request.Mode}.", "La modalité : valeur inconnue.");
         }
 
-        InvalidFieldsException.ThrowIfAny(checks.Violations);
-        var start = request.StartTime!.ToDateTimeOffset();
+        var start = request.StartTime is null ? default : DatabaseTime.Truncate(request.StartTime.ToDateTimeOffset());
 
-        return ChangeAsync(nameof(RescheduleInterview), request.Name, request.Etag, request.RequestId, request, context,
+        return ChangeAsync(nameof(RescheduleInterview), request.Name, request.Etag, request.RequestId, request, context, checks,
             async (connection, transaction, bilan, current, _) =>
             {
                 InterviewRules.EnsureScheduled(current.Interview);

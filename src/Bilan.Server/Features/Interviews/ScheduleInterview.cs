@@ -6,6 +6,7 @@ using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
 using Bilan.Server.Features.Bilans.History;
+using Bilan.Server.Auth;
 using Grpc.Core;
 using BilanEventType = Bilan.Domain.Bilans.BilanEventType;
 using Interview = Bilan.Contracts.V1.Interview;
@@ -38,7 +39,7 @@ public sealed partial class InterviewsService
 
         return requests.ExecuteAsync(nameof(ScheduleInterview), request.RequestId, request, async (connection, transaction) =>
         {
-            var bilan = await BilansService.FindAsync(connection, transaction, bilanId, forUpdate: true, context.CancellationToken);
+            var bilan = context.Caller().EnsureMayChange(await BilansService.FindAsync(connection, transaction, bilanId, forUpdate: true, context.CancellationToken));
             if (bilan.ConsultantId is not { } consultantId)
             {
                 throw new RuleViolationException("INTERVIEW_NEEDS_CONSULTANT",
@@ -48,7 +49,7 @@ public sealed partial class InterviewsService
 
             var beneficiary = await BeneficiariesService.FindAsync(connection, transaction, bilan.BeneficiaryId, forUpdate: false, context.CancellationToken);
             var others = await InterviewStore.OfBilanAsync(connection, transaction, bilanId, context.CancellationToken);
-            var start = slot.StartTime!.ToDateTimeOffset();
+            var start = DatabaseTime.Truncate(slot.StartTime!.ToDateTimeOffset());
             InterviewRules.EnsureCanPlan(bilan.State, phase, start, slot.DurationMinutes,
                 others.Select(o => o.Interview).ToList(), beneficiary.Details.Situations, policy);
 

@@ -5,16 +5,19 @@ using V1Alpha = Grpc.Reflection.V1Alpha;
 
 namespace Bilan.Server.Tests.Features.Health;
 
-/// <summary>What grpcurl and buf curl rely on: server reflection, in both protocol versions, without credentials.</summary>
+/// <summary>What grpcurl and buf curl rely on: server reflection, in both protocol versions, without credentials (anonymous channel).</summary>
 [Collection(ApiTests.Name)]
 public sealed class ReflectionTests(ApiFixture fixture)
 {
     private static readonly string[] ExpectedServices =
     [
+        "bilan.v1.AuthService",
         "bilan.v1.BeneficiaryService",
         "bilan.v1.BilanService",
         "bilan.v1.ConsultantService",
         "bilan.v1.InterviewService",
+        "bilan.v1.OrganizationService",
+        "bilan.v1.UserService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
         "grpc.reflection.v1alpha.ServerReflection",
@@ -31,7 +34,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
     [Fact]
     public async Task ListServices_V1Alpha_EveryServiceOfTheApi()
     {
-        using var call = new V1Alpha.ServerReflection.ServerReflectionClient(fixture.Server.Channel).ServerReflectionInfo();
+        using var call = new V1Alpha.ServerReflection.ServerReflectionClient(fixture.Server.AnonymousChannel).ServerReflectionInfo();
         await call.RequestStream.WriteAsync(new V1Alpha.ServerReflectionRequest { ListServices = "" });
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
@@ -64,7 +67,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
 
     private async Task<V1.ServerReflectionResponse> AskV1(V1.ServerReflectionRequest request)
     {
-        using var call = new V1.ServerReflection.ServerReflectionClient(fixture.Server.Channel).ServerReflectionInfo();
+        using var call = new V1.ServerReflection.ServerReflectionClient(fixture.Server.AnonymousChannel).ServerReflectionInfo();
         await call.RequestStream.WriteAsync(request);
         await call.RequestStream.CompleteAsync();
         Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));

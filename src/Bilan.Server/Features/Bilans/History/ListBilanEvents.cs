@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
+using Bilan.Server.Auth;
 using Dapper;
 using Grpc.Core;
 using BilanResource = Bilan.Contracts.V1.Bilan;
@@ -25,7 +26,7 @@ public sealed partial class BilansService
         var afterId = PageToken.Decode(request.PageToken, request.Parent, keyLength: 1) is [var last] ? PageKeys.ParseLong(last) : 0L;
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        await FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken);
+        context.Caller().EnsureVisible(await FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken));
         var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(
             EventsSql, new { BilanId = bilanId, AfterId = afterId, Limit = pageSize + 1 }, cancellationToken: context.CancellationToken))).ToList();
 

@@ -1,0 +1,76 @@
+namespace Bilan.Server.Auth;
+
+/// <summary>
+/// Who may call each method: one row per RPC, and a method without a row is refused to everyone (fail closed).
+/// Rows say which kinds of callers may call; the handlers then scope what each sees (an API client its own
+/// organisation, a consultant their own bilans).
+/// </summary>
+public static class AccessPolicy
+{
+    public static IReadOnlyDictionary<string, Callers> Rules { get; } = new Dictionary<string, Callers>
+    {
+        // Diagnostics: no credentials, so that support and load balancers reach them.
+        ["/grpc.health.v1.Health/Check"] = Callers.Anonymous,
+        ["/grpc.health.v1.Health/Watch"] = Callers.Anonymous,
+        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = Callers.Anonymous,
+        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = Callers.Anonymous,
+
+        // Logging in needs no session; logging out needs the session it ends.
+        ["/bilan.v1.AuthService/Login"] = Callers.Anonymous,
+        ["/bilan.v1.AuthService/Logout"] = Callers.Staff,
+
+        ["/bilan.v1.UserService/CreateUser"] = Callers.Admin,
+        ["/bilan.v1.UserService/GetUser"] = Callers.Admin,
+        ["/bilan.v1.UserService/ListUsers"] = Callers.Admin,
+        ["/bilan.v1.UserService/DisableUser"] = Callers.Admin,
+        ["/bilan.v1.UserService/EnableUser"] = Callers.Admin,
+        ["/bilan.v1.UserService/ResetPassword"] = Callers.Admin,
+
+        ["/bilan.v1.OrganizationService/CreateOrganization"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/GetOrganization"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/ListOrganizations"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/UpdateOrganization"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/CreateApiKey"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/ListApiKeys"] = Callers.Admin,
+        ["/bilan.v1.OrganizationService/RevokeApiKey"] = Callers.Admin,
+
+        ["/bilan.v1.ConsultantService/CreateConsultant"] = Callers.Admin,
+        ["/bilan.v1.ConsultantService/GetConsultant"] = Callers.Staff,
+        ["/bilan.v1.ConsultantService/ListConsultants"] = Callers.Staff,
+        ["/bilan.v1.ConsultantService/UpdateConsultant"] = Callers.Admin,
+
+        // An HR client creates its employees' beneficiaries and bilans; a consultant keeps their beneficiaries' data.
+        ["/bilan.v1.BeneficiaryService/CreateBeneficiary"] = Callers.Admin | Callers.ApiClient,
+        ["/bilan.v1.BeneficiaryService/GetBeneficiary"] = Callers.Authenticated,
+        ["/bilan.v1.BeneficiaryService/ListBeneficiaries"] = Callers.Authenticated,
+        ["/bilan.v1.BeneficiaryService/UpdateBeneficiary"] = Callers.Practitioners | Callers.ApiClient,
+
+        ["/bilan.v1.BilanService/CreateBilan"] = Callers.Admin | Callers.ApiClient,
+        ["/bilan.v1.BilanService/GetBilan"] = Callers.Authenticated,
+        ["/bilan.v1.BilanService/ListBilans"] = Callers.Authenticated,
+        ["/bilan.v1.BilanService/UpdateBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/DeleteBilan"] = Callers.Admin,
+        ["/bilan.v1.BilanService/AssignConsultant"] = Callers.Admin,
+        ["/bilan.v1.BilanService/ReassignConsultant"] = Callers.Admin,
+        ["/bilan.v1.BilanService/StartBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/StartInvestigation"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/StartConclusion"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/CompleteBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/StartFollowUp"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/CloseBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/AbandonBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/CancelBilan"] = Callers.Practitioners,
+        ["/bilan.v1.BilanService/CheckEligibility"] = Callers.Authenticated,
+        ["/bilan.v1.BilanService/ListBilanEvents"] = Callers.Authenticated,
+
+        ["/bilan.v1.InterviewService/ScheduleInterview"] = Callers.Practitioners,
+        ["/bilan.v1.InterviewService/GetInterview"] = Callers.Authenticated,
+        ["/bilan.v1.InterviewService/ListInterviews"] = Callers.Authenticated,
+        ["/bilan.v1.InterviewService/RescheduleInterview"] = Callers.Practitioners,
+        ["/bilan.v1.InterviewService/CancelInterview"] = Callers.Practitioners,
+        ["/bilan.v1.InterviewService/RecordInterviewOutcome"] = Callers.Practitioners,
+    };
+
+    /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>
+    public static Callers For(string method) => Rules.TryGetValue(method, out var callers) ? callers : Callers.None;
+}

@@ -1,0 +1,77 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Bilan.Server.Data;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Identity;
+
+public sealed partial class UsersService
+{
+    private static readonly IReadOnlyCollection<string> FilterFields = ["role", "email", "disabled"];
+
+    public override async Task<ListUsersResponse> ListUsers(ListUsersRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
+        {
+            AddCondition(conditions, term);
+        }
+
+        // Keyset pagination on the e-mail order: resume strictly after the last user returned. The token carries
+        // that user's address as stored, which PostgreSQL lowers itself, so that both sides compare alike.
+        if (PageToken.Decode(request.PageToken, request.Filter, keyLength: 2) is [var email, var lastId])
+        {
+            conditions.Add("(lower(email) COLLATE \"C\", id) > (lower(@AfterEmail) COLLATE \"C\", @AfterId)",
+                ("AfterEmail", email), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {UserRecord.Columns} FROM users
+            {conditions.Where}
+            ORDER BY lower(email) COLLATE "C", id
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var rows = (await connection.QueryAsync<UserRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+
+        var now = clock.Now();
+        var page = rows.Take(pageSize).ToList();
+        var response = new ListUsersResponse();
+        response.Users.AddRange(page.Select(row => row.ToRecord().ToProto(now)));
+        if (rows.Count > pageSize)
+        {
+            var last = page[^1];
+            response.NextPageToken = PageToken.Encode(request.Filter, last.Email, last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    private static void AddCondition(SqlConditions conditions, FilterTerm term)
+    {
+        switch (term.Field)
+        {
+            case "role":
+                conditions.Add("role = @Role", ("Role", (short)FilterValues.Enum<StaffRole>(term)));
+                break;
+            case "email":
+                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "disabled":
+                conditions.Add(DisabledValue(term) ? "disabled" : "NOT disabled");
+                break;
+        }
+    }
+
+    /// <summary>The bare <c>true</c> or <c>false</c> of a <c>disabled</c> term.</summary>
+    private static bool DisabledValue(FilterTerm term) => term switch
+    {
+        { Quoted: false, Value: "true" } => true,
+        { Quoted: false, Value: "false" } => false,
+        _ => throw ListFilter.Invalid("disabled must be true or false.", "« disabled » doit valoir true ou false."),
+    };
+}

@@ -1,0 +1,62 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Organizations;
+
+public sealed partial class OrganizationsService
+{
+    private static readonly IReadOnlyCollection<string> ApiKeyFilterFields = ["revoked"];
+
+    public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)
+    {
+        var organizationId = ResourceName.ParseId(request.Parent, OrganizationRecord.Collection, "parent");
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        conditions.Add("organization_id = @OrganizationId", ("OrganizationId", organizationId));
+        foreach (var term in ListFilter.Parse(request.Filter, ApiKeyFilterFields))
+        {
+            // Fixed SQL either way; the only field is `revoked`.
+            conditions.Add(RevokedValue(term) ? "revoke_time IS NOT NULL" : "revoke_time IS NULL");
+        }
+
+        // Keyset pagination, newest first; a token is bound to both the parent and the filter it was issued for.
+        var tokenScope = $"{request.Parent}\n{request.Filter}";
+        if (PageToken.Decode(request.PageToken, tokenScope, keyLength: 2) is [var lastTime, var lastId])
+        {
+            conditions.Add("(create_time, id) < (@AfterTime, @AfterId)",
+                ("AfterTime", PageKeys.ParseTime(lastTime)), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {ApiKeyRecord.Columns} FROM api_keys
+            {conditions.Where}
+            ORDER BY create_time DESC, id DESC
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        await FindAsync(connection, null, organizationId, forUpdate: false, context.CancellationToken);
+        var rows = (await connection.QueryAsync<ApiKeyRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();
+
+        var response = new ListApiKeysResponse();
+        response.ApiKeys.AddRange(rows.Take(pageSize).Select(record => record.ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = rows[pageSize - 1];
+            response.NextPageToken = PageToken.Encode(tokenScope, PageKeys.FormatTime(last.CreateTime), last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    /// <summary>The bare <c>true</c> or <c>false</c> of a <c>revoked</c> term.</summary>
+    private static bool RevokedValue(FilterTerm term) => term switch
+    {
+        { Quoted: false, Value: "true" } => true,
+        { Quoted: false, Value: "false" } => false,
+        _ => throw ListFilter.Invalid("revoked must be true or false.", "« revoked » doit valoir true ou false."),
+    };
+}

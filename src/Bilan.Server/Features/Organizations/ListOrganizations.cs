@@ -1,0 +1,63 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Api;
+using Dapper;
+using Grpc.Core;
+
+namespace Bilan.Server.Features.Organizations;
+
+public sealed partial class OrganizationsService
+{
+    private static readonly IReadOnlyCollection<string> FilterFields = ["display_name", "siret"];
+
+    public override async Task<ListOrganizationsResponse> ListOrganizations(ListOrganizationsRequest request, ServerCallContext context)
+    {
+        var pageSize = PageSize.Resolve(request.PageSize);
+        var conditions = new SqlConditions();
+        foreach (var term in ListFilter.Parse(request.Filter, FilterFields))
+        {
+            AddCondition(conditions, term);
+        }
+
+        // Keyset pagination on the alphabetical order: resume strictly after the last organization returned.
+        if (PageToken.Decode(request.PageToken, request.Filter, keyLength: 2) is [var displayName, var lastId])
+        {
+            conditions.Add("(display_name, id) > (@AfterName, @AfterId)",
+                ("AfterName", displayName), ("AfterId", PageKeys.ParseGuid(lastId)));
+        }
+
+        var sql = $"""
+            SELECT {OrganizationRecord.Columns} FROM organizations
+            {conditions.Where}
+            ORDER BY display_name, id
+            LIMIT @Limit
+            """;
+        conditions.Parameters.Add("Limit", pageSize + 1);
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var rows = (await connection.QueryAsync<OrganizationRow>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+
+        var page = rows.Take(pageSize).ToList();
+        var response = new ListOrganizationsResponse();
+        response.Organizations.AddRange(page.Select(row => row.ToRecord().ToProto()));
+        if (rows.Count > pageSize)
+        {
+            var last = page[^1];
+            response.NextPageToken = PageToken.Encode(request.Filter, last.DisplayName, last.Id.ToString());
+        }
+
+        return response;
+    }
+
+    private static void AddCondition(SqlConditions conditions, FilterTerm term)
+    {
+        switch (term.Field)
+        {
+            case "display_name":
+                conditions.Add("lower(display_name) COLLATE \"C\" LIKE @NamePrefix", ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                break;
+            case "siret":
+                conditions.Add("siret = @Siret", ("Siret", term.Value));
+                break;
+        }
+    }
+}

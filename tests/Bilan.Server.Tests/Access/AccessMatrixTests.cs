@@ -1,0 +1,283 @@
+using Bilan.Contracts.V1;
+using Bilan.Server.Auth;
+using Bilan.Server.Tests.TestSupport;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using V1Reflection = Grpc.Reflection.V1;
+using V1AlphaReflection = Grpc.Reflection.V1Alpha;
+
+namespace Bilan.Server.Tests.Access;
+
+/// <summary>
+/// Every RPC against every kind of caller, with the status each must get. A served method without a row here
+/// fails <see cref="Rows_CoverEveryServedMethod"/>; a method without a row in the server's access table is
+/// refused to everyone.
+/// </summary>
+public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessWorld>
+{
+    private const StatusCode Ok = StatusCode.OK;
+    private const StatusCode Unauthenticated = StatusCode.Unauthenticated;
+    private const StatusCode Denied = StatusCode.PermissionDenied;
+    private const StatusCode NotFound = StatusCode.NotFound;
+
+    // Expected statuses, in the order of CallerKind: anonymous, API client of A, API client of B, the bilan's
+    // consultant, another consultant, support, admin. Targets belong to organisation A and consultant X.
+    private static readonly StatusCode[] Diagnostics = [Ok, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly StatusCode[] AdminOnly = [Unauthenticated, Denied, Denied, Denied, Denied, Denied, Ok];
+    private static readonly StatusCode[] StaffRead = [Unauthenticated, Denied, Denied, Ok, Ok, Ok, Ok];
+    private static readonly StatusCode[] StaffOnly = [Unauthenticated, Denied, Denied, Ok, Ok, Ok, Ok];
+    private static readonly StatusCode[] ScopedRead = [Unauthenticated, Ok, NotFound, Ok, Denied, Ok, Ok];
+    private static readonly StatusCode[] AnyList = [Unauthenticated, Ok, Ok, Ok, Ok, Ok, Ok];
+    private static readonly StatusCode[] PractitionerWrite = [Unauthenticated, Denied, Denied, Ok, Denied, Denied, Ok];
+    private static readonly StatusCode[] OwnerWrite = [Unauthenticated, Ok, NotFound, Ok, Denied, Denied, Ok];
+    private static readonly StatusCode[] Intake = [Unauthenticated, Ok, Ok, Denied, Denied, Denied, Ok];
+    private static readonly StatusCode[] IntakeOfA = [Unauthenticated, Ok, NotFound, Denied, Denied, Denied, Ok];
+
+    private delegate Task Call(AccessWorld world, Target target, GrpcChannel channel, CallerKind caller);
+
+    private sealed record Row(Stage Stage, StatusCode[] Expected, Call Invoke);
+
+    private static readonly Dictionary<string, Row> Rows = new()
+    {
+        ["/grpc.health.v1.Health/Check"] = new(Stage.Unassigned, Diagnostics, (_, _, c, _) =>
+            new Health.HealthClient(c).CheckAsync(new HealthCheckRequest()).ResponseAsync),
+        ["/grpc.health.v1.Health/Watch"] = new(Stage.Unassigned, Diagnostics, async (_, _, c, _) =>
+        {
+            using var watch = new Health.HealthClient(c).Watch(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(10));
+            await watch.ResponseStream.MoveNext();
+        }),
+        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] = new(Stage.Unassigned, Diagnostics, async (_, _, c, _) =>
+        {
+            using var call = new V1Reflection.ServerReflection.ServerReflectionClient(c).ServerReflectionInfo();
+            await call.RequestStream.WriteAsync(new V1Reflection.ServerReflectionRequest { ListServices = "" });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseStream.MoveNext();
+        }),
+        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = new(Stage.Unassigned, Diagnostics, async (_, _, c, _) =>
+        {
+            using var call = new V1AlphaReflection.ServerReflection.ServerReflectionClient(c).ServerReflectionInfo();
+            await call.RequestStream.WriteAsync(new V1AlphaReflection.ServerReflectionRequest { ListServices = "" });
+            await call.RequestStream.CompleteAsync();
+            await call.ResponseStream.MoveNext();
+        }),
+
+        ["/bilan.v1.AuthService/Login"] = new(Stage.Unassigned, Diagnostics, (w, _, c, _) =>
+            new AuthService.AuthServiceClient(c).LoginAsync(new LoginRequest { Email = ApiServer.AdminEmail, Password = ApiServer.AdminPassword }).ResponseAsync),
+        ["/bilan.v1.AuthService/Logout"] = new(Stage.Unassigned, StaffOnly, async (w, _, _, k) =>
+            await new AuthService.AuthServiceClient(await w.FreshSessionAsync(k)).LogoutAsync(new LogoutRequest())),
+
+        ["/bilan.v1.UserService/CreateUser"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new UserService.UserServiceClient(c).CreateUserAsync(NewUser()).ResponseAsync),
+        ["/bilan.v1.UserService/GetUser"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new UserService.UserServiceClient(c).GetUserAsync(new GetUserRequest { Name = (await AdminCreatesUser(w)).Name })),
+        ["/bilan.v1.UserService/ListUsers"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new UserService.UserServiceClient(c).ListUsersAsync(new ListUsersRequest()).ResponseAsync),
+        ["/bilan.v1.UserService/DisableUser"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new UserService.UserServiceClient(c).DisableUserAsync(new DisableUserRequest { Name = (await AdminCreatesUser(w)).Name })),
+        ["/bilan.v1.UserService/EnableUser"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+        {
+            var user = await AdminCreatesUser(w);
+            await new UserService.UserServiceClient(w.Server.Channel).DisableUserAsync(new DisableUserRequest { Name = user.Name });
+            await new UserService.UserServiceClient(c).EnableUserAsync(new EnableUserRequest { Name = user.Name });
+        }),
+        ["/bilan.v1.UserService/ResetPassword"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new UserService.UserServiceClient(c).ResetPasswordAsync(new ResetPasswordRequest { Name = (await AdminCreatesUser(w)).Name, NewPassword = "Another-password-2026" })),
+
+        ["/bilan.v1.OrganizationService/CreateOrganization"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).CreateOrganizationAsync(new CreateOrganizationRequest { Organization = new Organization { DisplayName = "Employeur C" } }).ResponseAsync),
+        ["/bilan.v1.OrganizationService/GetOrganization"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).GetOrganizationAsync(new GetOrganizationRequest { Name = w.OrganizationA.Name }).ResponseAsync),
+        ["/bilan.v1.OrganizationService/ListOrganizations"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).ListOrganizationsAsync(new ListOrganizationsRequest()).ResponseAsync),
+        ["/bilan.v1.OrganizationService/UpdateOrganization"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).UpdateOrganizationAsync(new UpdateOrganizationRequest
+            {
+                Organization = new Organization { Name = w.OrganizationA.Name, DisplayName = "Employeur A" },
+            }).ResponseAsync),
+        ["/bilan.v1.OrganizationService/CreateApiKey"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).CreateApiKeyAsync(new CreateApiKeyRequest { Parent = w.OrganizationA.Name, ApiKey = new ApiKey { DisplayName = "Autre SIRH" } }).ResponseAsync),
+        ["/bilan.v1.OrganizationService/ListApiKeys"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new OrganizationService.OrganizationServiceClient(c).ListApiKeysAsync(new ListApiKeysRequest { Parent = w.OrganizationA.Name }).ResponseAsync),
+        ["/bilan.v1.OrganizationService/RevokeApiKey"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+        {
+            var key = await new OrganizationService.OrganizationServiceClient(w.Server.Channel).CreateApiKeyAsync(
+                new CreateApiKeyRequest { Parent = w.OrganizationA.Name, ApiKey = new ApiKey { DisplayName = "À révoquer" } });
+            await new OrganizationService.OrganizationServiceClient(c).RevokeApiKeyAsync(new RevokeApiKeyRequest { Name = key.ApiKey.Name });
+        }),
+
+        ["/bilan.v1.ConsultantService/CreateConsultant"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new ConsultantService.ConsultantServiceClient(c).CreateConsultantAsync(new CreateConsultantRequest
+            {
+                Consultant = new Consultant { DisplayName = "Nouveau consultant", Email = $"c.{Guid.NewGuid():N}@example.org" },
+            }).ResponseAsync),
+        ["/bilan.v1.ConsultantService/GetConsultant"] = new(Stage.Unassigned, StaffRead, (w, _, c, _) =>
+            new ConsultantService.ConsultantServiceClient(c).GetConsultantAsync(new GetConsultantRequest { Name = w.ConsultantX.Name }).ResponseAsync),
+        ["/bilan.v1.ConsultantService/ListConsultants"] = new(Stage.Unassigned, StaffRead, (_, _, c, _) =>
+            new ConsultantService.ConsultantServiceClient(c).ListConsultantsAsync(new ListConsultantsRequest()).ResponseAsync),
+        ["/bilan.v1.ConsultantService/UpdateConsultant"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new ConsultantService.ConsultantServiceClient(c).UpdateConsultantAsync(new UpdateConsultantRequest
+            {
+                Consultant = new Consultant { Name = w.ConsultantY.Name, DisplayName = "Consultant Y" },
+            }).ResponseAsync),
+
+        ["/bilan.v1.BeneficiaryService/CreateBeneficiary"] = new(Stage.Unassigned, Intake, (_, _, c, _) =>
+            new BeneficiaryService.BeneficiaryServiceClient(c).CreateBeneficiaryAsync(new CreateBeneficiaryRequest { Beneficiary = Requests.JobSeeker() }).ResponseAsync),
+        ["/bilan.v1.BeneficiaryService/GetBeneficiary"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new BeneficiaryService.BeneficiaryServiceClient(c).GetBeneficiaryAsync(new GetBeneficiaryRequest { Name = t.Beneficiary.Name }).ResponseAsync),
+        ["/bilan.v1.BeneficiaryService/ListBeneficiaries"] = new(Stage.Requested, AnyList, (_, _, c, _) =>
+            new BeneficiaryService.BeneficiaryServiceClient(c).ListBeneficiariesAsync(new ListBeneficiariesRequest()).ResponseAsync),
+        ["/bilan.v1.BeneficiaryService/UpdateBeneficiary"] = new(Stage.Requested, OwnerWrite, (_, t, c, _) =>
+            new BeneficiaryService.BeneficiaryServiceClient(c).UpdateBeneficiaryAsync(new UpdateBeneficiaryRequest
+            {
+                Beneficiary = new Beneficiary { Name = t.Beneficiary.Name, Phone = "06 00 00 00 00" },
+            }).ResponseAsync),
+
+        ["/bilan.v1.BilanService/CreateBilan"] = new(Stage.Requested, IntakeOfA, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).CreateBilanAsync(new CreateBilanRequest { Bilan = Requests.Bilan(t.Beneficiary.Name) }).ResponseAsync),
+        ["/bilan.v1.BilanService/GetBilan"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).GetBilanAsync(new GetBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/ListBilans"] = new(Stage.Requested, AnyList, (_, _, c, _) =>
+            new BilanService.BilanServiceClient(c).ListBilansAsync(new ListBilansRequest()).ResponseAsync),
+        ["/bilan.v1.BilanService/UpdateBilan"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).UpdateBilanAsync(new UpdateBilanRequest { Bilan = new Contracts.V1.Bilan { Name = t.Bilan.Name, PlannedHours = 20 } }).ResponseAsync),
+        ["/bilan.v1.BilanService/DeleteBilan"] = new(Stage.Requested, AdminOnly, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).DeleteBilanAsync(new DeleteBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/AssignConsultant"] = new(Stage.Unassigned, AdminOnly, (w, t, c, _) =>
+            new BilanService.BilanServiceClient(c).AssignConsultantAsync(new AssignConsultantRequest { Name = t.Bilan.Name, Consultant = w.ConsultantX.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/ReassignConsultant"] = new(Stage.Requested, AdminOnly, (w, t, c, _) =>
+            new BilanService.BilanServiceClient(c).ReassignConsultantAsync(new ReassignConsultantRequest { Name = t.Bilan.Name, Consultant = w.ConsultantY.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/StartBilan"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).StartBilanAsync(new StartBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/StartInvestigation"] = new(Stage.Preliminary, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).StartInvestigationAsync(new StartInvestigationRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/StartConclusion"] = new(Stage.Investigation, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).StartConclusionAsync(new StartConclusionRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/CompleteBilan"] = new(Stage.Conclusion, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).CompleteBilanAsync(new CompleteBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/StartFollowUp"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).StartFollowUpAsync(new StartFollowUpRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/CloseBilan"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).CloseBilanAsync(new CloseBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/AbandonBilan"] = new(Stage.Preliminary, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).AbandonBilanAsync(new AbandonBilanRequest { Name = t.Bilan.Name, Reason = AbandonReason.Personal }).ResponseAsync),
+        ["/bilan.v1.BilanService/CancelBilan"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).CancelBilanAsync(new CancelBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/CheckEligibility"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).CheckEligibilityAsync(new CheckEligibilityRequest
+            {
+                Beneficiary = t.Beneficiary.Name,
+                StartDate = new Google.Type.Date { Year = 2027, Month = 1, Day = 4 },
+                EndDate = new Google.Type.Date { Year = 2027, Month = 3, Day = 31 },
+            }).ResponseAsync),
+        ["/bilan.v1.BilanService/ListBilanEvents"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new BilanService.BilanServiceClient(c).ListBilanEventsAsync(new ListBilanEventsRequest { Parent = t.Bilan.Name }).ResponseAsync),
+
+        ["/bilan.v1.InterviewService/ScheduleInterview"] = new(Stage.Requested, PractitionerWrite, (w, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).ScheduleInterviewAsync(new ScheduleInterviewRequest
+            {
+                Parent = t.Bilan.Name,
+                Interview = new Interview { Phase = InterviewPhase.Preliminary, StartTime = w.NextSlot(), DurationMinutes = 60, Mode = InterviewMode.Remote },
+            }).ResponseAsync),
+        ["/bilan.v1.InterviewService/GetInterview"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).GetInterviewAsync(new GetInterviewRequest { Name = t.Interview!.Name }).ResponseAsync),
+        ["/bilan.v1.InterviewService/ListInterviews"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).ListInterviewsAsync(new ListInterviewsRequest { Parent = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.InterviewService/RescheduleInterview"] = new(Stage.Requested, PractitionerWrite, (w, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).RescheduleInterviewAsync(new RescheduleInterviewRequest
+            {
+                Name = t.Interview!.Name,
+                StartTime = w.NextSlot(),
+                DurationMinutes = 90,
+            }).ResponseAsync),
+        ["/bilan.v1.InterviewService/CancelInterview"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).CancelInterviewAsync(new CancelInterviewRequest { Name = t.Interview!.Name }).ResponseAsync),
+        ["/bilan.v1.InterviewService/RecordInterviewOutcome"] = new(Stage.InterviewBegun, PractitionerWrite, (_, t, c, _) =>
+            new InterviewService.InterviewServiceClient(c).RecordInterviewOutcomeAsync(new RecordInterviewOutcomeRequest
+            {
+                Name = t.Interview!.Name,
+                Outcome = InterviewStatus.Held,
+                HeldMinutes = 120,
+            }).ResponseAsync),
+    };
+
+    public static TheoryData<string, CallerKind> Cases()
+    {
+        var cases = new TheoryData<string, CallerKind>();
+        foreach (var method in Rows.Keys)
+        {
+            foreach (var caller in System.Enum.GetValues<CallerKind>())
+            {
+                cases.Add(method, caller);
+            }
+        }
+
+        return cases;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Call_ByEachKindOfCaller_GetsTheExpectedStatus(string method, CallerKind caller)
+    {
+        var row = Rows[method];
+        var target = await world.TargetAsync(row.Stage);
+
+        var status = await StatusOf(() => row.Invoke(world, target, world.ChannelOf(caller), caller));
+
+        Assert.Equal(row.Expected[(int)caller], status);
+    }
+
+    [Fact]
+    public void Rows_CoverEveryServedMethod()
+    {
+        var served = ServedMethods().ToHashSet();
+
+        Assert.Empty(served.Except(Rows.Keys));
+        Assert.Empty(Rows.Keys.Except(served));
+        Assert.Equal(served.Order(), AccessPolicy.Rules.Keys.Order());
+    }
+
+    [Fact]
+    public async Task MethodWithoutAccessRule_RefusedToEveryone()
+    {
+        // A method the server does not serve is not in the table: the access check refuses it before routing.
+        var status = await StatusOf(() => world.Server.Channel.CreateCallInvoker().AsyncUnaryCall(
+            new Method<Empty, Empty>(MethodType.Unary, "bilan.v1.BilanService", "Unlisted", Marshallers.Create(_ => [], _ => new Empty()), Marshallers.Create(_ => [], _ => new Empty())),
+            null, new CallOptions(), new Empty()).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, status);
+        Assert.Equal(Callers.None, AccessPolicy.For("/bilan.v1.BilanService/Unlisted"));
+    }
+
+    /// <summary>The methods of every service the server exposes, as gRPC names them.</summary>
+    private static IEnumerable<string> ServedMethods() =>
+        new[]
+        {
+            AuthService.Descriptor, UserService.Descriptor, OrganizationService.Descriptor, ConsultantService.Descriptor,
+            BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, Health.Descriptor,
+            V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
+        }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
+
+    private static CreateUserRequest NewUser() => new()
+    {
+        User = new User { Email = $"u.{Guid.NewGuid():N}@example.org", DisplayName = "Nouvel utilisateur", Role = Contracts.V1.StaffRole.Support },
+        Password = "User-password-2026",
+    };
+
+    private static async Task<User> AdminCreatesUser(AccessWorld world) =>
+        await new UserService.UserServiceClient(world.Server.Channel).CreateUserAsync(NewUser());
+
+    private static async Task<StatusCode> StatusOf(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException exception)
+        {
+            return exception.StatusCode;
+        }
+    }
+}
