@@ -74,3 +74,22 @@ public sealed class ReflectionTests(ApiFixture fixture)
         return call.ResponseStream.Current;
     }
 }
+
+/// <summary>An installation may switch reflection off; the API itself is unchanged.</summary>
+public sealed class ReflectionSwitchedOffTests
+{
+    [Fact]
+    public async Task ListServices_ReflectionDisabled_Unimplemented()
+    {
+        await using var server = await ApiServer.StartAsync(new Dictionary<string, string?> { ["Bilan:Reflection:Enabled"] = "false" });
+        using var call = new V1.ServerReflection.ServerReflectionClient(server.AnonymousChannel).ServerReflectionInfo();
+
+        var exception = await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () =>
+        {
+            await call.RequestStream.WriteAsync(new V1.ServerReflectionRequest { ListServices = "" });
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+        });
+
+        Assert.Equal(Grpc.Core.StatusCode.Unimplemented, exception.StatusCode);
+    }
+}
