@@ -24,6 +24,6 @@ internal static class ApiKeySecrets
     public static IssuedSecret Issue()
     {
         var secret = SecretTokens.New(Prefix);
-        return new IssuedSecret(secret, secret, SecretTokens.Hash(secret));
+        return new IssuedSecret(secret, secret[..ShownPrefixLength], SecretTokens.Hash(secret));
     }
 }
