@@ -66,8 +66,15 @@ public static class UserRules
     }
 
     /// <summary>DisableUser: only an enabled user can be disabled.</summary>
-    public static void EnsureCanDisable(bool disabled)
+    public static void EnsureCanDisable(bool disabled, bool isSelf)
     {
+        if (isSelf)
+        {
+            // Otherwise the last admin could lock everyone out; another admin disables an admin.
+            throw new RuleViolationException("CANNOT_DISABLE_SELF", "An administrator cannot disable their own account.",
+                "Vous ne pouvez pas désactiver votre propre compte.");
+        }
+
         if (disabled)
         {
             throw new RuleViolationException("USER_ALREADY_DISABLED", "The user is already disabled.", "Cet utilisateur est déjà désactivé.");

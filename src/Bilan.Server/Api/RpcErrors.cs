@@ -142,10 +142,10 @@ public static class RpcErrors
     private static LocalizedMessage French(string message) =>
         new() { Locale = ErrorDomain.FrenchLocale, Message = message };
 
+    /// <summary>The collection a resource name ends in: <c>bilans/1/interviews/2</c> is an <c>interviews</c>.</summary>
     private static string ResourceType(string resourceName)
     {
-        var slash = resourceName.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 ? resourceName[..slash] : resourceName;
+        var segments = resourceName.Split('/');
+        return segments.Length >= 2 ? segments[^2] : resourceName;
     }
-
 }

@@ -6,7 +6,9 @@ using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
 using Bilan.Server.Features.Bilans.History;
 using Bilan.Server.Features.Consultants;
+using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
+using Bilan.Server.Features.Organizations;
 using Dapper;
 using Npgsql;
 using Interview = Bilan.Domain.Interviews.Interview;
@@ -40,12 +42,17 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
         var claire = await writer.ConsultantAsync("Claire Dupont", "claire.dupont@example.org", active: true);
         var marc = await writer.ConsultantAsync("Marc Lefebvre", "marc.lefebvre@example.org", active: true);
         await writer.ConsultantAsync("Amina Haddad", "amina.haddad@example.org", active: false);
+        // The demo logins (printed by scripts/run): an admin, Claire Dupont as a consultant, and support.
+        await DemoAccounts.SeedAsync(connection, transaction, writer.Now, claire, cancellationToken);
+        // The hospital's HR software, whose employees' beneficiaries and bilans it may read.
+        var (hospitalOrganization, _) = await DemoOrganizations.SeedAsync(connection, transaction, writer.Now, cancellationToken);
 
         var today = DateOnly.FromDateTime(writer.Now.UtcDateTime);
         var bilans = 0;
         foreach (var (details, demoBilans) in People(today))
         {
-            var beneficiary = await writer.BeneficiaryAsync(details);
+            var organization = details.Employer?.Siret == DemoOrganizations.Siret ? hospitalOrganization : (Guid?)null;
+            var beneficiary = await writer.BeneficiaryAsync(details, organization);
             foreach (var (state, plan, byClaire) in demoBilans)
             {
                 await writer.BilanAsync(beneficiary, plan, state, state == BilanState.Cancelled ? null : byClaire ? claire : marc);
@@ -98,7 +105,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
     private static BilanPlan Plan(WorkingTime workingTime, FundingSource funding, int hours, DateOnly? start, DateOnly? end) =>
         new(workingTime, funding, hours, start, end);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 8 beneficiaries, {Bilans} bilans")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 3 staff logins, 1 organisation, 8 beneficiaries, {Bilans} bilans")]
     private partial void LogSeeded(int bilans);
 
     /// <summary>Writes demo rows with the same writers as the API, and a history dated in the past.</summary>
@@ -118,9 +125,9 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             return record.Id;
         }
 
-        public async Task<BeneficiaryRecord> BeneficiaryAsync(BeneficiaryDetails details)
+        public async Task<BeneficiaryRecord> BeneficiaryAsync(BeneficiaryDetails details, Guid? organization)
         {
-            var record = new BeneficiaryRecord(Guid.CreateVersion7(Now), details, 1, Now, Now);
+            var record = new BeneficiaryRecord(Guid.CreateVersion7(Now), details, 1, Now, Now, organization);
             await BeneficiaryWrites.InsertAsync(connection, transaction, record, cancellationToken);
             return record;
         }
@@ -137,7 +144,8 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             var id = Guid.CreateVersion7(time);
             var abandon = target == BilanState.Abandoned ? AbandonReason.NewJobOrTraining : AbandonReason.Unspecified;
             await BilanWrites.InsertAsync(connection, transaction,
-                new BilanRecord(id, beneficiary.Id, target, plan, consultant, path.Count + 2, time, Now, abandon), cancellationToken);
+                new BilanRecord(id, beneficiary.Id, target, plan, consultant, path.Count + 2, time, Now, abandon, beneficiary.OrganizationId),
+                cancellationToken);
             var state = BilanState.Requested;
             await EventAsync(id, BilanEventType.Created, time, state, state, null);
             if (consultant is { } consultantId)

@@ -112,15 +112,26 @@ public sealed class UserRulesTests
     }
 
     [Fact]
-    public void EnsureCanDisable_Enabled_Allowed() => UserRules.EnsureCanDisable(disabled: false);
+    public void EnsureCanDisable_Enabled_Allowed() => UserRules.EnsureCanDisable(disabled: false, isSelf: false);
 
     [Fact]
     public void EnsureCanDisable_AlreadyDisabled_RefusedWithReason()
     {
-        var refusal = Assert.Throws<RuleViolationException>(() => UserRules.EnsureCanDisable(disabled: true));
+        var refusal = Assert.Throws<RuleViolationException>(() => UserRules.EnsureCanDisable(disabled: true, isSelf: false));
 
         Assert.Equal("USER_ALREADY_DISABLED", refusal.Reason);
         Assert.Equal("Cet utilisateur est déjà désactivé.", refusal.FrenchMessage);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EnsureCanDisable_Self_RefusedWhateverTheState(bool disabled)
+    {
+        var refusal = Assert.Throws<RuleViolationException>(() => UserRules.EnsureCanDisable(disabled, isSelf: true));
+
+        Assert.Equal("CANNOT_DISABLE_SELF", refusal.Reason);
+        Assert.Equal("Vous ne pouvez pas désactiver votre propre compte.", refusal.FrenchMessage);
     }
 
     [Fact]

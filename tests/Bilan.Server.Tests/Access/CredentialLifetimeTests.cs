@@ -77,4 +77,16 @@ public sealed class CredentialLifetimeTests(ApiFixture fixture)
         var events = await new BilanService.BilanServiceClient(channel).ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name });
         Assert.Equal(key.ApiKey.Name, events.Events[0].Actor);
     }
+
+    [Fact]
+    public async Task Admin_DisablingTheirOwnAccount_FailedPreconditionAndStillEnabled()
+    {
+        var users = new UserService.UserServiceClient(Server.Channel);
+        var me = (await users.ListUsersAsync(new ListUsersRequest { Filter = $"email = \"{ApiServer.AdminEmail}\"" })).Users.Single();
+
+        var status = await RpcFailure.Of(StatusCode.FailedPrecondition, () => users.DisableUserAsync(new DisableUserRequest { Name = me.Name }));
+
+        Assert.Equal("CANNOT_DISABLE_SELF", status.ErrorInfo().Reason);
+        Assert.False((await users.GetUserAsync(new GetUserRequest { Name = me.Name })).Disabled);
+    }
 }

@@ -24,7 +24,7 @@ public sealed class CreateAdminCommandTests(ApiFixture fixture)
         Assert.Equal(0, exitCode);
         Assert.Empty(error);
         Assert.Matches($"^Created admin users/[0-9a-f-]{{36}} {System.Text.RegularExpressions.Regex.Escape(email)}\n$", output.ReplaceLineEndings("\n"));
-        var login = await new AuthService.AuthServiceClient(Server.Channel).LoginAsync(new LoginRequest { Email = email, Password = Password });
+        var login = await new AuthService.AuthServiceClient(Server.AnonymousChannel).LoginAsync(new LoginRequest { Email = email, Password = Password });
         Assert.Equal((StaffRole.Admin, "Jeanne Admin", false), (login.User.Role, login.User.DisplayName, login.User.Disabled));
         Assert.Contains(login.User.Name, output, StringComparison.Ordinal);
     }

@@ -26,7 +26,7 @@ public sealed class DemoAccountsTests
 
         Assert.Equal([AuthRole.Admin, AuthRole.Consultant, AuthRole.Support], accounts.Select(a => a.Role));
         Assert.Equal("admin@example.org", accounts[0].Email);
-        var auth = new AuthService.AuthServiceClient(server.Channel);
+        var auth = new AuthService.AuthServiceClient(server.AnonymousChannel);
         foreach (var (email, password, role) in accounts)
         {
             var login = await auth.LoginAsync(new LoginRequest { Email = email, Password = password });
@@ -53,6 +53,7 @@ public sealed class DemoAccountsTests
             await transaction.RollbackAsync();
         }
 
-        Assert.Equal(0L, await server.Database.ScalarAsync<long>("SELECT count(*) FROM users"));
+        Assert.Equal(0L, await server.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM users WHERE email IN ('{DemoAccounts.AdminEmail}', '{DemoAccounts.ConsultantEmail}', '{DemoAccounts.SupportEmail}')"));
     }
 }

@@ -13,7 +13,7 @@ public sealed class DisableEnableUserTests(ApiFixture fixture)
 
     private UserService.UserServiceClient Users => new(Server.Channel);
 
-    private AuthService.AuthServiceClient Auth => new(Server.Channel);
+    private AuthService.AuthServiceClient Auth => new(Server.AnonymousChannel);
 
     [Fact]
     public async Task DisableUser_WithEtag_DisabledNewEtagSessionsEndedAndLoginRefused()

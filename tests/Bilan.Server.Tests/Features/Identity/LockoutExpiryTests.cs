@@ -15,7 +15,7 @@ public sealed class LockoutExpiryTests(ApiFixture fixture) : IClassFixture<ApiFi
 
     private UserService.UserServiceClient Users => new(Server.Channel);
 
-    private AuthService.AuthServiceClient Auth => new(Server.Channel);
+    private AuthService.AuthServiceClient Auth => new(Server.AnonymousChannel);
 
     [Fact]
     public async Task Login_LockedAccount_StillLockedAfterFourteenMinutesOpenAfterFifteen()

@@ -18,7 +18,7 @@ public sealed class LoginTests(ApiFixture fixture)
 
     private UserService.UserServiceClient Users => new(Server.Channel);
 
-    private AuthService.AuthServiceClient Auth => new(Server.Channel);
+    private AuthService.AuthServiceClient Auth => new(Server.AnonymousChannel);
 
     [Fact]
     public async Task Login_RightPassword_OpaqueTokenWhoseHashAloneIsStoredWithExpiriesAndTheUser()

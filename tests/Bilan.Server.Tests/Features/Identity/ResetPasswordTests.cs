@@ -15,7 +15,7 @@ public sealed class ResetPasswordTests(ApiFixture fixture)
 
     private UserService.UserServiceClient Users => new(Server.Channel);
 
-    private AuthService.AuthServiceClient Auth => new(Server.Channel);
+    private AuthService.AuthServiceClient Auth => new(Server.AnonymousChannel);
 
     [Fact]
     public async Task ResetPassword_WithEtag_NewPasswordWorksOldOneNotAndSessionsEnded()
