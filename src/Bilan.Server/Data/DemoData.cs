@@ -35,6 +35,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
         await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE beneficiaries IN EXCLUSIVE MODE", transaction: transaction, cancellationToken: cancellationToken));
         if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM beneficiaries)", transaction: transaction, cancellationToken: cancellationToken)))
         {
+            await SeedLoginsIfNoneAsync(connection, transaction, cancellationToken);
             return;
         }
 
@@ -62,6 +63,26 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
 
         await transaction.CommitAsync(cancellationToken);
         LogSeeded(bilans);
+    }
+
+    /// <summary>
+    /// Demo data written before staff logins existed has no users: add the demo logins, the consultant one tied to
+    /// the first active consultant (created if there is none), so that a kept .data folder can still be logged into.
+    /// </summary>
+    private async Task SeedLoginsIfNoneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM users)", transaction: transaction, cancellationToken: cancellationToken)))
+        {
+            return;
+        }
+
+        var now = clock.Now();
+        var consultant = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "SELECT id FROM consultants WHERE active ORDER BY create_time, id LIMIT 1", transaction: transaction, cancellationToken: cancellationToken))
+            ?? await new Writer(connection, transaction, now, cancellationToken).ConsultantAsync("Claire Dupont", "claire.dupont@example.org", active: true);
+        await DemoAccounts.SeedAsync(connection, transaction, now, consultant, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogLoginsAdded();
     }
 
     private static IEnumerable<(BeneficiaryDetails Details, (BilanState State, BilanPlan Plan, bool ByClaire)[] Bilans)> People(DateOnly today)
@@ -107,6 +128,9 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 3 staff logins, 1 organisation, 8 beneficiaries, {Bilans} bilans")]
     private partial void LogSeeded(int bilans);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo logins added to existing demo data")]
+    private partial void LogLoginsAdded();
 
     /// <summary>Writes demo rows with the same writers as the API, and a history dated in the past.</summary>
     private sealed class Writer(NpgsqlConnection connection, NpgsqlTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
