@@ -54,6 +54,16 @@ public static class PageToken
         return payload.K;
     }
 
+    /// <summary>
+    /// Cuts the rows a list read (one more than the page size, to learn whether another page follows) to the page,
+    /// with the token of the next page, empty on the last page.
+    /// </summary>
+    public static (List<T> Page, string NextPageToken) Cut<T>(IReadOnlyList<T> rows, int pageSize, string filter, Func<T, string[]> sortKeyOf)
+    {
+        var page = rows.Take(pageSize).ToList();
+        return (page, rows.Count > pageSize ? Encode(filter, sortKeyOf(page[^1])) : "");
+    }
+
     public static InvalidFieldsException Invalid(string reason, string description, string french) =>
         new([new FieldViolation("page_token", reason, description, french)]);
 

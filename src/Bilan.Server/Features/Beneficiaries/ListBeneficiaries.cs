@@ -38,14 +38,9 @@ public sealed partial class BeneficiariesService
         var rows = (await connection.QueryAsync<BeneficiaryRow>(
             new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
 
-        var page = rows.Take(pageSize).ToList();
-        var response = new ListBeneficiariesResponse();
+        var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.FamilyName, last.GivenName, last.Id.ToString()]);
+        var response = new ListBeneficiariesResponse { NextPageToken = next };
         response.Beneficiaries.AddRange((await BeneficiaryRecord.LoadAsync(connection, page, null, context.CancellationToken)).Select(r => r.ToProto()));
-        if (rows.Count > pageSize)
-        {
-            var last = page[^1];
-            response.NextPageToken = PageToken.Encode(request.Filter, last.FamilyName, last.GivenName, last.Id.ToString());
-        }
 
         return response;
     }

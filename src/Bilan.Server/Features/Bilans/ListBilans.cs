@@ -42,13 +42,10 @@ public sealed partial class BilansService
         var rows = (await connection.QueryAsync<BilanRow>(
             new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
 
-        var response = new ListBilansResponse();
-        response.Bilans.AddRange(rows.Take(pageSize).Select(row => row.ToRecord().ToProto()));
-        if (rows.Count > pageSize)
-        {
-            var last = rows[pageSize - 1].ToRecord();
-            response.NextPageToken = PageToken.Encode(request.Filter, PageKeys.FormatTime(last.CreateTime), last.Id.ToString());
-        }
+        var (page, next) = PageToken.Cut(rows.Select(row => row.ToRecord()).ToList(), pageSize, request.Filter,
+            last => [PageKeys.FormatTime(last.CreateTime), last.Id.ToString()]);
+        var response = new ListBilansResponse { NextPageToken = next };
+        response.Bilans.AddRange(page.Select(record => record.ToProto()));
 
         return response;
     }

@@ -39,14 +39,9 @@ public sealed partial class UsersService
             new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
 
         var now = clock.Now();
-        var page = rows.Take(pageSize).ToList();
-        var response = new ListUsersResponse();
+        var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.Email, last.Id.ToString()]);
+        var response = new ListUsersResponse { NextPageToken = next };
         response.Users.AddRange(page.Select(row => row.ToRecord().ToProto(now)));
-        if (rows.Count > pageSize)
-        {
-            var last = page[^1];
-            response.NextPageToken = PageToken.Encode(request.Filter, last.Email, last.Id.ToString());
-        }
 
         return response;
     }

@@ -30,13 +30,10 @@ public sealed partial class InterviewsService
             new { BilanId = bilanId, AfterStart = afterStart, AfterId = afterId, Limit = pageSize + 1 },
             cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();
 
-        var response = new ListInterviewsResponse();
-        response.Interviews.AddRange(rows.Take(pageSize).Select(record => record.ToProto()));
-        if (rows.Count > pageSize)
-        {
-            var last = rows[pageSize - 1];
-            response.NextPageToken = PageToken.Encode(request.Parent, PageKeys.FormatTime(last.Interview.Start), last.Interview.Id.ToString());
-        }
+        var (page, next) = PageToken.Cut(rows, pageSize, request.Parent,
+            last => [PageKeys.FormatTime(last.Interview.Start), last.Interview.Id.ToString()]);
+        var response = new ListInterviewsResponse { NextPageToken = next };
+        response.Interviews.AddRange(page.Select(record => record.ToProto()));
 
         return response;
     }

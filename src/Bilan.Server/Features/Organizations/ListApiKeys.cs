@@ -41,13 +41,9 @@ public sealed partial class OrganizationsService
         var rows = (await connection.QueryAsync<ApiKeyRow>(
             new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();
 
-        var response = new ListApiKeysResponse();
-        response.ApiKeys.AddRange(rows.Take(pageSize).Select(record => record.ToProto()));
-        if (rows.Count > pageSize)
-        {
-            var last = rows[pageSize - 1];
-            response.NextPageToken = PageToken.Encode(tokenScope, PageKeys.FormatTime(last.CreateTime), last.Id.ToString());
-        }
+        var (page, next) = PageToken.Cut(rows, pageSize, tokenScope, last => [PageKeys.FormatTime(last.CreateTime), last.Id.ToString()]);
+        var response = new ListApiKeysResponse { NextPageToken = next };
+        response.ApiKeys.AddRange(page.Select(record => record.ToProto()));
 
         return response;
     }

@@ -36,15 +36,9 @@ public sealed partial class OrganizationsService
         var rows = (await connection.QueryAsync<OrganizationRow>(
             new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
 
-        var page = rows.Take(pageSize).ToList();
-        var response = new ListOrganizationsResponse();
+        var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.DisplayName, last.Id.ToString()]);
+        var response = new ListOrganizationsResponse { NextPageToken = next };
         response.Organizations.AddRange(page.Select(row => row.ToRecord().ToProto()));
-        if (rows.Count > pageSize)
-        {
-            var last = page[^1];
-            response.NextPageToken = PageToken.Encode(request.Filter, last.DisplayName, last.Id.ToString());
-        }
-
         return response;
     }
 
