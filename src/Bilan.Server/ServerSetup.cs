@@ -8,6 +8,8 @@ using Bilan.Server.Features.Consultants;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Support;
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Bilan.Server;
@@ -16,8 +18,9 @@ namespace Bilan.Server;
 public static class ServerSetup
 {
     /// <summary>
-    /// Every endpoint speaks HTTP/2 only: gRPC needs it, and without TLS (h2c) Kestrel can only offer
-    /// HTTP/2 with prior knowledge when HTTP/1.1 is off.
+    /// Endpoints speak HTTP/2 only unless they say otherwise: gRPC needs it, and without TLS (h2c) Kestrel can only
+    /// offer HTTP/2 with prior knowledge when HTTP/1.1 is off. The HTTP/JSON endpoint (appsettings.json,
+    /// Kestrel:Endpoints:Json) declares HTTP/1.1, which is what curl and HR tools without gRPC speak.
     /// </summary>
     public static IWebHostBuilder UseHttp2Only(this IWebHostBuilder webHost) =>
         webHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
@@ -27,15 +30,19 @@ public static class ServerSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(configuration.GetSection("Bilan:Policy").Get<BilanPolicy>() ?? new BilanPolicy());
         services.AddSingleton(BilanLifecycle.Default);
+        services.AddSingleton<Features.Bilans.History.BilanEventStream>();
         services.AddBilanData(configuration);
         // The error mapping wraps the access check, so that its refusals get the same rich statuses.
         services.AddGrpc(options =>
         {
             options.Interceptors.Add<ErrorMappingInterceptor>();
             options.Interceptors.Add<AccessInterceptor>();
-        });
+        }).AddJsonTranscoding(options =>
+            // HTTP/JSON for HR tools without gRPC, through the same interceptors; the error details travel as Any.
+            options.TypeRegistry = TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor));
         services.AddIdentity();
         services.AddOrganizations();
+        services.AddSupport();
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -59,6 +66,7 @@ public static class ServerSetup
         app.MapGrpcService<ConsultantsService>();
         app.MapIdentity();
         app.MapOrganizations();
+        app.MapSupport();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

@@ -25,7 +25,9 @@ public static class UpdateMask
             return updatable.ToHashSet();
         }
 
-        var refused = mask.Paths.Where(path => !updatable.Contains(path)).ToList();
+        // Over HTTP/JSON, masks often come in JSON names (plannedHours): read them as the proto names they stand for.
+        var paths = mask.Paths.Select(ProtoName).ToList();
+        var refused = paths.Where(path => !updatable.Contains(path)).ToList();
         if (refused.Count > 0)
         {
             throw new InvalidFieldsException([new FieldViolation(
@@ -35,8 +37,11 @@ public static class UpdateMask
                 $"Ces champs ne peuvent pas être modifiés : {string.Join(", ", refused)}.")]);
         }
 
-        return mask.Paths.ToHashSet();
+        return paths.ToHashSet();
     }
+
+    private static string ProtoName(string path) =>
+        string.Concat(path.Select((c, i) => char.IsAsciiLetterUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
     private static bool IsPopulated(IMessage resource, string path)
     {

@@ -60,14 +60,15 @@ public sealed partial class AccessInterceptor(IEnumerable<ICredentialResolver> r
         }
 
         var caller = await AuthenticateAsync(context);
+        // Set before the role check so that a refusal is recorded with the caller it refused; a refused call
+        // never reaches its handler.
+        context.SetCaller(caller);
         if ((allowed & caller.KindOf()) == Callers.None)
         {
             LogDenied(context.Method, "ROLE_NOT_ALLOWED", caller.Actor);
             throw new PermissionDeniedException("ROLE_NOT_ALLOWED", $"{context.Method} is not open to this caller ({caller.KindOf()}).",
                 "Votre rôle ne permet pas cette opération.");
         }
-
-        context.SetCaller(caller);
     }
 
     private async Task<Caller> AuthenticateAsync(ServerCallContext context)

@@ -63,6 +63,7 @@ public static class AccessPolicy
         ["/bilan.v1.BilanService/CancelBilan"] = Callers.Practitioners,
         ["/bilan.v1.BilanService/CheckEligibility"] = Callers.Authenticated,
         ["/bilan.v1.BilanService/ListBilanEvents"] = Callers.Authenticated,
+        ["/bilan.v1.BilanService/WatchBilanEvents"] = Callers.Authenticated,
 
         ["/bilan.v1.InterviewService/ScheduleInterview"] = Callers.Practitioners,
         ["/bilan.v1.InterviewService/GetInterview"] = Callers.Authenticated,
@@ -70,6 +71,11 @@ public static class AccessPolicy
         ["/bilan.v1.InterviewService/RescheduleInterview"] = Callers.Practitioners,
         ["/bilan.v1.InterviewService/CancelInterview"] = Callers.Practitioners,
         ["/bilan.v1.InterviewService/RecordInterviewOutcome"] = Callers.Practitioners,
+
+        // Read-only diagnostics for support and admins: server status, a bilan's metadata and history, error records.
+        ["/bilan.v1.SupportService/GetServerStatus"] = Callers.Support | Callers.Admin,
+        ["/bilan.v1.SupportService/GetBilanDiagnostics"] = Callers.Support | Callers.Admin,
+        ["/bilan.v1.SupportService/LookupError"] = Callers.Support | Callers.Admin,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

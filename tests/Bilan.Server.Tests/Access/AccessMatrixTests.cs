@@ -33,6 +33,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     private static readonly StatusCode[] OwnerWrite = [Unauthenticated, Ok, NotFound, Ok, Denied, Denied, Ok];
     private static readonly StatusCode[] Intake = [Unauthenticated, Ok, Ok, Denied, Denied, Denied, Ok];
     private static readonly StatusCode[] IntakeOfA = [Unauthenticated, Ok, NotFound, Denied, Denied, Denied, Ok];
+    private static readonly StatusCode[] SupportRead = [Unauthenticated, Denied, Denied, Denied, Denied, Ok, Ok];
 
     private delegate Task Call(AccessWorld world, Target target, GrpcChannel channel, CallerKind caller);
 
@@ -172,6 +173,13 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             }).ResponseAsync),
         ["/bilan.v1.BilanService/ListBilanEvents"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).ListBilanEventsAsync(new ListBilanEventsRequest { Parent = t.Bilan.Name }).ResponseAsync),
+        // A stream scoped to what each caller sees, refused to no authenticated caller: the first message is a heartbeat.
+        ["/bilan.v1.BilanService/WatchBilanEvents"] = new(Stage.Unassigned, AnyList, async (_, _, c, _) =>
+        {
+            using var watch = new BilanService.BilanServiceClient(c).WatchBilanEvents(
+                new WatchBilanEventsRequest { HeartbeatSeconds = 1 }, deadline: DateTime.UtcNow.AddSeconds(10));
+            await watch.ResponseStream.MoveNext();
+        }),
 
         ["/bilan.v1.InterviewService/ScheduleInterview"] = new(Stage.Requested, PractitionerWrite, (w, t, c, _) =>
             new InterviewService.InterviewServiceClient(c).ScheduleInterviewAsync(new ScheduleInterviewRequest
@@ -199,6 +207,19 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
                 Outcome = InterviewStatus.Held,
                 HeldMinutes = 120,
             }).ResponseAsync),
+
+        ["/bilan.v1.SupportService/GetServerStatus"] = new(Stage.Unassigned, SupportRead, (_, _, c, _) =>
+            new SupportService.SupportServiceClient(c).GetServerStatusAsync(new GetServerStatusRequest()).ResponseAsync),
+        ["/bilan.v1.SupportService/GetBilanDiagnostics"] = new(Stage.Requested, SupportRead, (_, t, c, _) =>
+            new SupportService.SupportServiceClient(c).GetBilanDiagnosticsAsync(new GetBilanDiagnosticsRequest { Name = t.Bilan.Name }).ResponseAsync),
+        // The error looked up: the admin's refused start of the target bilan (not yet assigned).
+        ["/bilan.v1.SupportService/LookupError"] = new(Stage.Unassigned, SupportRead, async (w, t, c, _) =>
+        {
+            var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+                await new BilanService.BilanServiceClient(w.Server.Channel).StartBilanAsync(new StartBilanRequest { Name = t.Bilan.Name }));
+            var correlationId = refused.GetRpcStatus()!.ErrorInfo().Metadata["correlation_id"];
+            await new SupportService.SupportServiceClient(c).LookupErrorAsync(new LookupErrorRequest { CorrelationId = correlationId });
+        }),
     };
 
     public static TheoryData<string, CallerKind> Cases()
@@ -254,7 +275,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         new[]
         {
             AuthService.Descriptor, UserService.Descriptor, OrganizationService.Descriptor, ConsultantService.Descriptor,
-            BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, Health.Descriptor,
+            BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, SupportService.Descriptor, Health.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
 

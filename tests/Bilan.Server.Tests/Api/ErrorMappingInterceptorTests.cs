@@ -62,7 +62,7 @@ public sealed class ErrorMappingInterceptorTests
     [Fact]
     public async Task UnaryServerHandler_ExceptionThrownAfterAwait_Mapped()
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance, Substitute.For<IErrorLog>());
 
         var exception = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<Empty, Empty>(
             new Empty(), TestServerCallContext.Create(TraceId), async (_, _) =>
@@ -152,7 +152,7 @@ public sealed class ErrorMappingInterceptorTests
     [Fact]
     public async Task UnaryServerHandler_NoException_ResponseReturned()
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance, Substitute.For<IErrorLog>());
         var response = new StringValue { Value = "ok" };
 
         var result = await interceptor.UnaryServerHandler<Empty, StringValue>(
@@ -189,7 +189,7 @@ public sealed class ErrorMappingInterceptorTests
     [InlineData("bug", StatusCode.Internal)]
     public async Task ServerStreamingServerHandler_ExceptionThrown_MappedLikeUnary(string failure, StatusCode code)
     {
-        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance);
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance, Substitute.For<IErrorLog>());
 
         var exception = await Assert.ThrowsAsync<RpcException>(() => interceptor.ServerStreamingServerHandler<Empty, Empty>(
             new Empty(), Substitute.For<IServerStreamWriter<Empty>>(), TestServerCallContext.Create(TraceId),
@@ -203,10 +203,72 @@ public sealed class ErrorMappingInterceptorTests
     public void CorrelationId_HostedCall_TheRequestTraceIdentifier() =>
         Assert.Equal(TraceId, ErrorMappingInterceptor.CorrelationId(TestServerCallContext.Create(TraceId)));
 
-    private static async Task<RpcException> CallUnary(
-        Exception failure, ServerCallContext context, ILogger<ErrorMappingInterceptor>? logger = null)
+    [Fact]
+    public async Task UnaryServerHandler_Internal_RecordedWithoutTheExceptionText()
     {
-        var interceptor = new ErrorMappingInterceptor(logger ?? NullLogger<ErrorMappingInterceptor>.Instance);
+        var errorLog = Substitute.For<IErrorLog>();
+
+        await CallUnary(new InvalidOperationException("Password=hunter2 in the connection string"), TestServerCallContext.Create(TraceId), errorLog: errorLog);
+
+        var entry = RecordedEntry(errorLog);
+        Assert.Equal(new ErrorEntry(TraceId, "/bilan.v1.BilanService/GetBilan", StatusCode.Internal, "INTERNAL", ErrorEntry.Anonymous, null, Environment.MachineName), entry);
+        Assert.DoesNotContain("hunter2", entry.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnaryServerHandler_NotFound_RecordsTheResourceTheExceptionNames()
+    {
+        var errorLog = Substitute.For<IErrorLog>();
+
+        await CallUnary(Failures["not found"](), TestServerCallContext.Create(TraceId), errorLog: errorLog);
+
+        var entry = RecordedEntry(errorLog);
+        Assert.Equal((StatusCode.NotFound, "RESOURCE_NOT_FOUND", BilanName), (entry.StatusCode, entry.Reason, entry.ResourceName));
+    }
+
+    [Theory]
+    [InlineData("name")]
+    [InlineData("parent")]
+    [InlineData("bilan.name")]
+    public async Task UnaryServerHandler_RequestNamesTheResource_RecordedWithIt(string field)
+    {
+        var errorLog = Substitute.For<IErrorLog>();
+        IMessage request = field switch
+        {
+            "name" => new Bilan.Contracts.V1.StartBilanRequest { Name = BilanName },
+            "parent" => new Bilan.Contracts.V1.ListBilanEventsRequest { Parent = BilanName },
+            _ => new Bilan.Contracts.V1.UpdateBilanRequest { Bilan = new Bilan.Contracts.V1.Bilan { Name = BilanName } },
+        };
+        var interceptor = new ErrorMappingInterceptor(NullLogger<ErrorMappingInterceptor>.Instance, errorLog);
+
+        await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<IMessage, Empty>(
+            request, TestServerCallContext.Create(TraceId), (_, _) => throw Failures["rule violation"]()));
+
+        Assert.Equal(BilanName, RecordedEntry(errorLog).ResourceName);
+    }
+
+    [Fact]
+    public async Task UnaryServerHandler_ErrorLogFails_SameAnswerAndAWarning()
+    {
+        var errorLog = Substitute.For<IErrorLog>();
+        errorLog.RecordAsync(Arg.Any<ErrorEntry>(), Arg.Any<CancellationToken>()).Returns(Task.FromException(new NpgsqlException("connection refused")));
+        var logger = Substitute.For<ILogger<ErrorMappingInterceptor>>();
+        logger.IsEnabled(Arg.Any<LogLevel>()).Returns(true);
+
+        var exception = await CallUnary(Failures["not found"](), TestServerCallContext.Create(TraceId), logger, errorLog);
+
+        Assert.Equal(StatusCode.NotFound, exception.StatusCode);
+        Assert.Equal("RESOURCE_NOT_FOUND", exception.GetRpcStatus()!.GetDetail<ErrorInfo>()!.Reason);
+        Assert.Contains(LogCalls(logger), call => call.Level == LogLevel.Warning && call.Message.Contains(TraceId, StringComparison.Ordinal));
+    }
+
+    private static ErrorEntry RecordedEntry(IErrorLog errorLog) =>
+        (ErrorEntry)Assert.Single(errorLog.ReceivedCalls()).GetArguments()[0]!;
+
+    private static async Task<RpcException> CallUnary(
+        Exception failure, ServerCallContext context, ILogger<ErrorMappingInterceptor>? logger = null, IErrorLog? errorLog = null)
+    {
+        var interceptor = new ErrorMappingInterceptor(logger ?? NullLogger<ErrorMappingInterceptor>.Instance, errorLog ?? Substitute.For<IErrorLog>());
 
         return await Assert.ThrowsAsync<RpcException>(() =>
             interceptor.UnaryServerHandler<Empty, Empty>(new Empty(), context, (_, _) => throw failure));

@@ -85,7 +85,6 @@ public sealed class UpdateMaskTests
     [InlineData("create_time")]
     [InlineData("etag")]
     [InlineData("no_such_field")]
-    [InlineData("plannedHours")]
     public void Resolve_PathNotUpdatable_RefusedNamingThePath(string path)
     {
         var exception = Assert.Throws<InvalidFieldsException>(() =>
@@ -96,6 +95,14 @@ public sealed class UpdateMaskTests
                 $"Cannot update {path}; updatable fields: working_time, funding_source, planned_hours, planned_start_date, planned_end_date.",
                 $"Ces champs ne peuvent pas être modifiés : {path}."),
             Assert.Single(exception.Violations));
+    }
+
+    [Fact]
+    public void Resolve_JsonNamesOverHttp_ReadAsProtoNames()
+    {
+        var paths = UpdateMask.Resolve(new FieldMask { Paths = { "plannedHours", "plannedEndDate" } }, new BilanResource(), BilanMapping.UpdatableFields);
+
+        Assert.Equal(["planned_end_date", "planned_hours"], paths.Order());
     }
 
     [Fact]

@@ -17,6 +17,7 @@ namespace Bilan.Server.Tests.TestSupport;
 public sealed class ApiServer : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private bool _ownsDatabase = true;
 
     public const string AdminEmail = "admin.tests@example.org";
     public const string AdminPassword = "Admin-password-2026";
@@ -66,6 +67,9 @@ public sealed class ApiServer : IAsyncDisposable
         HttpHandler = new BearerHandler(_factory.Server.CreateHandler(), () => LoginAsync(email, password), Clock),
     });
 
+    /// <summary>A plain HTTP client on the server, for the HTTP/JSON transcoding of the API; it sends no credentials.</summary>
+    public HttpClient CreateHttpClient() => _factory.Server.CreateClient();
+
     /// <summary>Opens a session through AuthService/Login, as a user of the back-office does.</summary>
     public async Task<string> LoginAsync(string email, string password) =>
         (await new AuthService.AuthServiceClient(AnonymousChannel).LoginAsync(new LoginRequest { Email = email, Password = password })).Token;
@@ -91,11 +95,34 @@ public sealed class ApiServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// Another instance of the server on this one's database, as a second node would run: its own host and
+    /// clock (starting at this one's now), the same data. Disposing it leaves the database to this one.
+    /// </summary>
+    public Task<ApiServer> StartAnotherOnSameDatabaseAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(Clock.GetUtcNow()) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseSetting("ConnectionStrings:Bilan", Database.ConnectionString);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                host.UseSetting(key, value);
+            }
+
+            host.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        });
+        return Task.FromResult(new ApiServer(Database, clock, factory) { _ownsDatabase = false });
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
         AnonymousChannel.Dispose();
         await _factory.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }

@@ -17,6 +17,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
         "bilan.v1.ConsultantService",
         "bilan.v1.InterviewService",
         "bilan.v1.OrganizationService",
+        "bilan.v1.SupportService",
         "bilan.v1.UserService",
         "grpc.health.v1.Health",
         "grpc.reflection.v1.ServerReflection",
