@@ -1,4 +1,5 @@
 using Bilan.Server.Api;
+using Bilan.Server.Data;
 using Dapper;
 using Npgsql;
 
@@ -26,39 +27,23 @@ internal static class ConsultantWrites
 
     /// <summary>Inserts <paramref name="record"/>, or ALREADY_EXISTS when its e-mail address is taken.</summary>
     public static Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ConsultantRecord record, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, new CommandDefinition(InsertSql, Parameters(record, expectedVersion: 0), transaction, cancellationToken: cancellationToken));
+        GuardedWrite.ExecuteAsync(connection, new CommandDefinition(InsertSql, Parameters(record, expectedVersion: 0), transaction, cancellationToken: cancellationToken),
+            EmailIndex, DuplicateEmail);
 
     /// <summary>
     /// Writes <paramref name="record"/> over the row still at <paramref name="expectedVersion"/>, or ABORTED;
     /// ALREADY_EXISTS when its new e-mail address is another consultant's.
     /// </summary>
-    public static async Task UpdateAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ConsultantRecord record, int expectedVersion, CancellationToken cancellationToken)
-    {
-        var updated = await ExecuteAsync(connection, new CommandDefinition(
-            UpdateSql, Parameters(record, expectedVersion), transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            throw new StaleEtagException(record.Name);
-        }
-    }
+    public static Task UpdateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ConsultantRecord record, int expectedVersion, CancellationToken cancellationToken) =>
+        GuardedWrite.UpdateAsync(connection, new CommandDefinition(UpdateSql, Parameters(record, expectedVersion), transaction, cancellationToken: cancellationToken),
+            EmailIndex, DuplicateEmail, record.Name);
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, CommandDefinition command)
-    {
-        try
-        {
-            return await connection.ExecuteAsync(command);
-        }
-        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: EmailIndex })
-        {
-            // The transaction is now failed; the caller's rolls back as this propagates.
-            throw new AlreadyExistsException(
-                ConsultantRecord.Collection,
-                "consultant.email",
-                "Another consultant, active or not, already has this e-mail address (compared case-insensitively).",
-                "Un autre consultant, actif ou non, a déjà cette adresse e-mail.");
-        }
-    }
+    private static AlreadyExistsException DuplicateEmail() => new(
+        ConsultantRecord.Collection,
+        "consultant.email",
+        "Another consultant, active or not, already has this e-mail address (compared case-insensitively).",
+        "Un autre consultant, actif ou non, a déjà cette adresse e-mail.");
 
     private static object Parameters(ConsultantRecord record, int expectedVersion) => new
     {

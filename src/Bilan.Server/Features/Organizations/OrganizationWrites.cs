@@ -1,4 +1,5 @@
 using Bilan.Server.Api;
+using Bilan.Server.Data;
 using Dapper;
 using Npgsql;
 
@@ -26,39 +27,23 @@ internal static class OrganizationWrites
 
     /// <summary>Inserts <paramref name="record"/>, or ALREADY_EXISTS when its SIRET is taken.</summary>
     public static Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationRecord record, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, new CommandDefinition(InsertSql, Parameters(record, expectedVersion: 0), transaction, cancellationToken: cancellationToken));
+        GuardedWrite.ExecuteAsync(connection, new CommandDefinition(InsertSql, Parameters(record, expectedVersion: 0), transaction, cancellationToken: cancellationToken),
+            SiretConstraint, DuplicateSiret);
 
     /// <summary>
     /// Writes <paramref name="record"/> over the row still at <paramref name="expectedVersion"/>, or ABORTED;
     /// ALREADY_EXISTS when its new SIRET is another organization's.
     /// </summary>
-    public static async Task UpdateAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationRecord record, int expectedVersion, CancellationToken cancellationToken)
-    {
-        var updated = await ExecuteAsync(connection, new CommandDefinition(
-            UpdateSql, Parameters(record, expectedVersion), transaction, cancellationToken: cancellationToken));
-        if (updated == 0)
-        {
-            throw new StaleEtagException(record.Name);
-        }
-    }
+    public static Task UpdateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, OrganizationRecord record, int expectedVersion, CancellationToken cancellationToken) =>
+        GuardedWrite.UpdateAsync(connection, new CommandDefinition(UpdateSql, Parameters(record, expectedVersion), transaction, cancellationToken: cancellationToken),
+            SiretConstraint, DuplicateSiret, record.Name);
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, CommandDefinition command)
-    {
-        try
-        {
-            return await connection.ExecuteAsync(command);
-        }
-        catch (PostgresException exception) when (exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: SiretConstraint })
-        {
-            // The transaction is now failed; the caller's rolls back as this propagates.
-            throw new AlreadyExistsException(
-                OrganizationRecord.Collection,
-                "organization.siret",
-                "Another organization already has this SIRET.",
-                "Une autre organisation a déjà ce numéro SIRET.");
-        }
-    }
+    private static AlreadyExistsException DuplicateSiret() => new(
+        OrganizationRecord.Collection,
+        "organization.siret",
+        "Another organization already has this SIRET.",
+        "Une autre organisation a déjà ce numéro SIRET.");
 
     private static object Parameters(OrganizationRecord record, int expectedVersion) => new
     {
