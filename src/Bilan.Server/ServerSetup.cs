@@ -8,6 +8,7 @@ using Bilan.Server.Features.Consultants;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Retention;
 using Bilan.Server.Features.Support;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -43,6 +44,7 @@ public static class ServerSetup
         services.AddIdentity();
         services.AddOrganizations();
         services.AddSupport();
+        services.AddRetention();
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -63,7 +65,9 @@ public static class ServerSetup
         app.MapGrpcService<BeneficiariesService>();
         app.MapGrpcService<BilansService>();
         app.MapGrpcService<InterviewsService>();
+        app.MapGrpcService<Features.Consents.ConsentsService>();
         app.MapGrpcService<ConsultantsService>();
+        app.MapGrpcService<Features.Confidential.SynthesesService>();
         app.MapIdentity();
         app.MapOrganizations();
         app.MapSupport();

@@ -21,6 +21,15 @@ public enum BilanEventType
     InterviewCancelled = 15,
     InterviewHeld = 16,
     InterviewMissed = 17,
+    SynthesisUpdated = 18,
+    SynthesisDelivered = 19,
+    SynthesisRevised = 20,
+    InterviewNotesUpdated = 21,
+    BilanConsentRecorded = 22,
+    DisclosureConsentRecorded = 23,
+    DisclosureConsentRevoked = 24,
+    DocumentsDestroyed = 25,
+    RetainedDocumentsDestroyed = 26,
 }
 
 public static class BilanEventTypes

@@ -22,4 +22,10 @@ public sealed record BilanPolicy
     public int MinimumInterviewMinutes { get; init; } = 15;
 
     public int MaximumInterviewMinutes { get; init; } = 480;
+
+    /// <summary>
+    /// How long the documents kept after a bilan (synthesis sent to the CEP operator, documents kept with the
+    /// beneficiary's written agreement) are kept after its end, in years (R6313-7: at most 3; policy, default 3).
+    /// </summary>
+    public int RetentionYears { get; init; } = 3;
 }

@@ -45,6 +45,9 @@ public static class AccessPolicy
         ["/bilan.v1.BeneficiaryService/GetBeneficiary"] = Callers.Authenticated,
         ["/bilan.v1.BeneficiaryService/ListBeneficiaries"] = Callers.Authenticated,
         ["/bilan.v1.BeneficiaryService/UpdateBeneficiary"] = Callers.Practitioners | Callers.ApiClient,
+        // GDPR requests (access and portability, erasure; answered within one month) are handled by administrators.
+        ["/bilan.v1.BeneficiaryService/ExportBeneficiaryData"] = Callers.Admin,
+        ["/bilan.v1.BeneficiaryService/EraseBeneficiary"] = Callers.Admin,
 
         ["/bilan.v1.BilanService/CreateBilan"] = Callers.Admin | Callers.ApiClient,
         ["/bilan.v1.BilanService/GetBilan"] = Callers.Authenticated,
@@ -72,10 +75,28 @@ public static class AccessPolicy
         ["/bilan.v1.InterviewService/CancelInterview"] = Callers.Practitioners,
         ["/bilan.v1.InterviewService/RecordInterviewOutcome"] = Callers.Practitioners,
 
+        // Consents (L6313-4): recorded and read by admins and the bilan's assigned consultant only.
+        ["/bilan.v1.ConsentService/RecordBilanConsent"] = Callers.Practitioners,
+        ["/bilan.v1.ConsentService/GetBilanConsent"] = Callers.Practitioners,
+        ["/bilan.v1.ConsentService/RecordDisclosureConsent"] = Callers.Practitioners,
+        ["/bilan.v1.ConsentService/RevokeDisclosureConsent"] = Callers.Practitioners,
+        ["/bilan.v1.ConsentService/ListDisclosureConsents"] = Callers.Practitioners,
+
         // Read-only diagnostics for support and admins: server status, a bilan's metadata and history, error records.
         ["/bilan.v1.SupportService/GetServerStatus"] = Callers.Support | Callers.Admin,
         ["/bilan.v1.SupportService/GetBilanDiagnostics"] = Callers.Support | Callers.Admin,
         ["/bilan.v1.SupportService/LookupError"] = Callers.Support | Callers.Admin,
+
+        // The synthesis and interview notes (L6313-4): written by admins and the bilan's consultant. Reads are open
+        // in this table to the callers whom the handler answers precisely: support (CONFIDENTIAL_CONTENT), an API
+        // client (the delivered synthesis only, under the beneficiary's disclosure consent). Every read is logged.
+        ["/bilan.v1.SynthesisService/GetSynthesis"] = Callers.Authenticated,
+        ["/bilan.v1.SynthesisService/UpdateSynthesis"] = Callers.Practitioners,
+        ["/bilan.v1.SynthesisService/DeliverSynthesis"] = Callers.Practitioners,
+        ["/bilan.v1.SynthesisService/ReviseSynthesis"] = Callers.Practitioners,
+        ["/bilan.v1.SynthesisService/GetInterviewNotes"] = Callers.Staff,
+        ["/bilan.v1.SynthesisService/UpdateInterviewNotes"] = Callers.Practitioners,
+        ["/bilan.v1.SynthesisService/ListConfidentialAccesses"] = Callers.Admin,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

@@ -187,6 +187,19 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                     await HeldInterviewAsync(id, beneficiary.Id, holder, held, time.AddDays(-2), state);
                 }
 
+                // StartBilan needs the beneficiary's consent, recorded the day before (L6313-4).
+                if (transition == BilanTransition.Start)
+                {
+                    await Features.Consents.BilanConsents.SaveDemoAsync(connection, transaction, id, time.AddDays(-1), SystemActor, cancellationToken);
+                    await EventAsync(id, BilanEventType.BilanConsentRecorded, time.AddDays(-1), state, state, new() { ["method"] = "CONSENT_METHOD_SIGNED_PAPER" });
+                }
+
+                // CompleteBilan needs the written synthesis handed to the beneficiary (R6313-4 3°).
+                if (transition == BilanTransition.Complete)
+                {
+                    await Features.Confidential.SynthesisStore.InsertDeliveredAsync(connection, transaction, id, time.AddDays(-1), state, SystemActor, cancellationToken);
+                }
+
                 var next = BilanLifecycle.TargetOf(transition);
                 await EventAsync(id, BilanEventTypes.Of(transition), time, state, next,
                     transition == BilanTransition.Abandon ? new() { ["reason"] = Domain.ApiNames.Of(abandon) } : null);

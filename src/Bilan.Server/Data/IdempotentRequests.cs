@@ -14,6 +14,8 @@ namespace Bilan.Server.Data;
 /// gets the recorded answer and writes nothing; a retry arriving while the first is running waits for it
 /// (the primary key serialises them); the same id with another request is INVALID_ARGUMENT. The caller is part of
 /// what must match: another caller reusing an id gets INVALID_ARGUMENT, never the first caller's answer.
+/// A write of confidential content records its answer through <c>recordAs</c>, without the content: the log
+/// outlives the documents, which are destroyed when the bilan ends (R6313-7).
 /// </summary>
 public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider clock, IHttpContextAccessor httpContext)
 {
@@ -34,7 +36,8 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
         string requestId,
         IMessage request,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<TResponse>> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<TResponse, TResponse>? recordAs = null)
         where TResponse : class, IMessage<TResponse>, new()
     {
         var id = ParseRequestId(requestId);
@@ -59,7 +62,7 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
         if (id is { } recorded)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                RecordSql, new { RequestId = recorded, Response = response.ToByteArray() }, transaction, cancellationToken: cancellationToken));
+                RecordSql, new { RequestId = recorded, Response = (recordAs?.Invoke(response) ?? response).ToByteArray() }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

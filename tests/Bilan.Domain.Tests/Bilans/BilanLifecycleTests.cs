@@ -68,15 +68,19 @@ public sealed class BilanLifecycleTests
 
     private static readonly DateOnly Today = new(2026, 5, 4);
 
-    // A consultant, no situation, a held investigation and a held conclusion making the 13 hours: every condition holds.
+    // A consultant, the beneficiary's consent, no situation, a held investigation and a held conclusion making the 13 hours: every condition holds.
     private static readonly BilanFacts SatisfyingFacts = new(
         Today,
         HasConsultant: true,
         [TestInterviews.Held(InterviewPhase.Investigation, 390), TestInterviews.Held(InterviewPhase.Conclusion, 390)],
         [],
-        new BilanPolicy());
+        new BilanPolicy())
+    {
+        ConsentRecorded = true,
+        SynthesisDelivered = true,
+    };
 
-    // No consultant, a current maternity leave, no interview: every condition fails.
+    // No consultant, a current maternity leave, no interview, no consent: every condition fails.
     private static readonly BilanFacts FailingFacts = new(
         Today,
         HasConsultant: false,
@@ -229,6 +233,7 @@ public sealed class BilanLifecycleTests
                 ("SITUATION_FORBIDS_BILAN", "situations[0]"),
                 ("SITUATION_FORBIDS_BILAN", "situations[1]"),
                 ("SICK_LEAVE_WITHOUT_DOCTOR_AGREEMENT", "situations[2]"),
+                ("BILAN_CONSENT_REQUIRED", "consent"),
             ],
             rule.Failures.Select(f => (f.Type, f.Subject)));
         Assert.Equal(
@@ -236,7 +241,7 @@ public sealed class BilanLifecycleTests
             {
                 ["state"] = "STATE_REQUESTED",
                 ["transition"] = "StartBilan",
-                ["conditions"] = "CONSULTANT_REQUIRED,SITUATION_FORBIDS_BILAN,SICK_LEAVE_WITHOUT_DOCTOR_AGREEMENT",
+                ["conditions"] = "CONSULTANT_REQUIRED,SITUATION_FORBIDS_BILAN,SICK_LEAVE_WITHOUT_DOCTOR_AGREEMENT,BILAN_CONSENT_REQUIRED",
             },
             rule.Metadata);
         Assert.StartsWith("StartBilan refused: ", rule.Message, StringComparison.Ordinal);
@@ -253,16 +258,16 @@ public sealed class BilanLifecycleTests
     }
 
     [Fact]
-    public void Apply_CompleteWithNothingHeld_BothConclusionAndHoursListed()
+    public void Apply_CompleteWithNothingHeldNorDelivered_ConclusionHoursAndSynthesisListed()
     {
         var rule = Assert.Throws<RuleViolationException>(() =>
             BilanLifecycle.Default.Apply(BilanState.Conclusion, BilanTransition.Complete, FailingFacts));
 
         Assert.Equal("TRANSITION_CONDITIONS_NOT_MET", rule.Reason);
-        Assert.Equal("HELD_CONCLUSION_INTERVIEW_REQUIRED,MINIMUM_HELD_HOURS", rule.Metadata["conditions"]);
+        Assert.Equal("HELD_CONCLUSION_INTERVIEW_REQUIRED,MINIMUM_HELD_HOURS,SYNTHESIS_DELIVERED_REQUIRED", rule.Metadata["conditions"]);
         Assert.Equal("STATE_CONCLUSION", rule.Metadata["state"]);
         Assert.Equal("CompleteBilan", rule.Metadata["transition"]);
-        Assert.Equal(["interviews", "interviews"], rule.Failures.Select(f => f.Subject));
+        Assert.Equal(["interviews", "interviews", "synthesis"], rule.Failures.Select(f => f.Subject));
     }
 
     // Other modules join their conditions to the lifecycle (consent, convention, ...): they are checked with the rest.

@@ -128,6 +128,14 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new BeneficiaryService.BeneficiaryServiceClient(c).GetBeneficiaryAsync(new GetBeneficiaryRequest { Name = t.Beneficiary.Name }).ResponseAsync),
         ["/bilan.v1.BeneficiaryService/ListBeneficiaries"] = new(Stage.Requested, AnyList, (_, _, c, _) =>
             new BeneficiaryService.BeneficiaryServiceClient(c).ListBeneficiariesAsync(new ListBeneficiariesRequest()).ResponseAsync),
+        ["/bilan.v1.BeneficiaryService/ExportBeneficiaryData"] = new(Stage.Requested, AdminOnly, (_, t, c, _) =>
+            new BeneficiaryService.BeneficiaryServiceClient(c).ExportBeneficiaryDataAsync(new ExportBeneficiaryDataRequest { Name = t.Beneficiary.Name }).ResponseAsync),
+        // Erasure needs a person with no bilan under way: a new one each time, created by an administrator.
+        ["/bilan.v1.BeneficiaryService/EraseBeneficiary"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+        {
+            var person = await new BeneficiaryService.BeneficiaryServiceClient(w.Server.Channel).CreateBeneficiaryAsync(new CreateBeneficiaryRequest { Beneficiary = Requests.JobSeeker() });
+            await new BeneficiaryService.BeneficiaryServiceClient(c).EraseBeneficiaryAsync(new EraseBeneficiaryRequest { Name = person.Name });
+        }),
         ["/bilan.v1.BeneficiaryService/UpdateBeneficiary"] = new(Stage.Requested, OwnerWrite, (_, t, c, _) =>
             new BeneficiaryService.BeneficiaryServiceClient(c).UpdateBeneficiaryAsync(new UpdateBeneficiaryRequest
             {
@@ -154,8 +162,11 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new BilanService.BilanServiceClient(c).StartInvestigationAsync(new StartInvestigationRequest { Name = t.Bilan.Name }).ResponseAsync),
         ["/bilan.v1.BilanService/StartConclusion"] = new(Stage.Investigation, PractitionerWrite, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).StartConclusionAsync(new StartConclusionRequest { Name = t.Bilan.Name }).ResponseAsync),
-        ["/bilan.v1.BilanService/CompleteBilan"] = new(Stage.Conclusion, PractitionerWrite, (_, t, c, _) =>
-            new BilanService.BilanServiceClient(c).CompleteBilanAsync(new CompleteBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/CompleteBilan"] = new(Stage.Conclusion, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await w.Server.DeliverSynthesisAsync(t.Bilan.Name);
+            await new BilanService.BilanServiceClient(c).CompleteBilanAsync(new CompleteBilanRequest { Name = t.Bilan.Name });
+        }),
         ["/bilan.v1.BilanService/StartFollowUp"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).StartFollowUpAsync(new StartFollowUpRequest { Name = t.Bilan.Name }).ResponseAsync),
         ["/bilan.v1.BilanService/CloseBilan"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
@@ -208,6 +219,31 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
                 HeldMinutes = 120,
             }).ResponseAsync),
 
+        ["/bilan.v1.ConsentService/RecordBilanConsent"] = new(Stage.Requested, PractitionerWrite, (w, t, c, _) =>
+            new ConsentService.ConsentServiceClient(c).RecordBilanConsentAsync(new RecordBilanConsentRequest
+            {
+                Name = t.Bilan.Name,
+                ConsentDate = new Google.Type.Date { Year = 2026, Month = 1, Day = 5 },
+                Method = ConsentMethod.Email,
+            }).ResponseAsync),
+        ["/bilan.v1.ConsentService/GetBilanConsent"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new ConsentService.ConsentServiceClient(c).GetBilanConsentAsync(new GetBilanConsentRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.ConsentService/RecordDisclosureConsent"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new ConsentService.ConsentServiceClient(c).RecordDisclosureConsentAsync(new RecordDisclosureConsentRequest
+            {
+                Parent = t.Bilan.Name,
+                DisclosureConsent = CepDisclosure(),
+            }).ResponseAsync),
+        // The consent revoked: one the admin records just before.
+        ["/bilan.v1.ConsentService/RevokeDisclosureConsent"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+        {
+            var recorded = await new ConsentService.ConsentServiceClient(w.Server.Channel).RecordDisclosureConsentAsync(
+                new RecordDisclosureConsentRequest { Parent = t.Bilan.Name, DisclosureConsent = CepDisclosure() });
+            await new ConsentService.ConsentServiceClient(c).RevokeDisclosureConsentAsync(new RevokeDisclosureConsentRequest { Name = recorded.Name });
+        }),
+        ["/bilan.v1.ConsentService/ListDisclosureConsents"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new ConsentService.ConsentServiceClient(c).ListDisclosureConsentsAsync(new ListDisclosureConsentsRequest { Parent = t.Bilan.Name }).ResponseAsync),
+
         ["/bilan.v1.SupportService/GetServerStatus"] = new(Stage.Unassigned, SupportRead, (_, _, c, _) =>
             new SupportService.SupportServiceClient(c).GetServerStatusAsync(new GetServerStatusRequest()).ResponseAsync),
         ["/bilan.v1.SupportService/GetBilanDiagnostics"] = new(Stage.Requested, SupportRead, (_, t, c, _) =>
@@ -220,6 +256,43 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             var correlationId = refused.GetRpcStatus()!.ErrorInfo().Metadata["correlation_id"];
             await new SupportService.SupportServiceClient(c).LookupErrorAsync(new LookupErrorRequest { CorrelationId = correlationId });
         }),
+
+        // Confidential content: support and another consultant never read it; the API client of A has no disclosure
+        // consent here (DISCLOSURE_CONSENT_MISSING), B does not see the bilan at all.
+        ["/bilan.v1.SynthesisService/GetSynthesis"] = new(Stage.Completed, [Unauthenticated, Denied, NotFound, Ok, Denied, Denied, Ok], (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).GetSynthesisAsync(new GetSynthesisRequest { Name = ConfidentialDocuments.SynthesisName(t.Bilan.Name) }).ResponseAsync),
+        ["/bilan.v1.SynthesisService/UpdateSynthesis"] = new(Stage.Conclusion, PractitionerWrite, (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).UpdateSynthesisAsync(new UpdateSynthesisRequest
+            {
+                Synthesis = new Synthesis { Name = ConfidentialDocuments.SynthesisName(t.Bilan.Name), Circumstances = "Circonstances." },
+            }).ResponseAsync),
+        ["/bilan.v1.SynthesisService/DeliverSynthesis"] = new(Stage.Conclusion, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await w.Server.WriteSynthesisAsync(t.Bilan.Name);
+            await new SynthesisService.SynthesisServiceClient(c).DeliverSynthesisAsync(new DeliverSynthesisRequest
+            {
+                Name = ConfidentialDocuments.SynthesisName(t.Bilan.Name),
+                DeliverTime = Timestamp.FromDateTimeOffset(w.Server.Clock.GetUtcNow()),
+                DeliveryMethod = DeliveryMethod.Remote,
+            });
+        }),
+        ["/bilan.v1.SynthesisService/ReviseSynthesis"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).ReviseSynthesisAsync(new ReviseSynthesisRequest
+            {
+                Name = ConfidentialDocuments.SynthesisName(t.Bilan.Name),
+                Circumstances = "Révisé.",
+                SkillsAndOptions = "Révisé.",
+                ProjectAndSteps = "Révisé.",
+            }).ResponseAsync),
+        ["/bilan.v1.SynthesisService/GetInterviewNotes"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).GetInterviewNotesAsync(new GetInterviewNotesRequest { Name = t.Interview!.Name + "/notes" }).ResponseAsync),
+        ["/bilan.v1.SynthesisService/UpdateInterviewNotes"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).UpdateInterviewNotesAsync(new UpdateInterviewNotesRequest
+            {
+                Notes = new InterviewNotes { Name = t.Interview!.Name + "/notes", Text = "Notes." },
+            }).ResponseAsync),
+        ["/bilan.v1.SynthesisService/ListConfidentialAccesses"] = new(Stage.Requested, AdminOnly, (_, t, c, _) =>
+            new SynthesisService.SynthesisServiceClient(c).ListConfidentialAccessesAsync(new ListConfidentialAccessesRequest { Parent = t.Bilan.Name }).ResponseAsync),
     };
 
     public static TheoryData<string, CallerKind> Cases()
@@ -275,9 +348,17 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         new[]
         {
             AuthService.Descriptor, UserService.Descriptor, OrganizationService.Descriptor, ConsultantService.Descriptor,
-            BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, SupportService.Descriptor, Health.Descriptor,
+            BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, ConsentService.Descriptor, SynthesisService.Descriptor, SupportService.Descriptor, Health.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
+
+    private static DisclosureConsent CepDisclosure() => new()
+    {
+        CepOperator = "Apec Île-de-France",
+        Scope = DisclosureScope.Synthesis,
+        Evidence = "Accord écrit signé le 05/01/2026",
+        ConsentDate = new Google.Type.Date { Year = 2026, Month = 1, Day = 5 },
+    };
 
     private static CreateUserRequest NewUser() => new()
     {

@@ -93,6 +93,7 @@ public sealed class AccessWorld : IAsyncLifetime
         }
 
         bilan = await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = ConsultantX.Name });
+        await Server.RecordConsentAsync(bilan.Name);
         var interview = await ScheduleAsync(bilan.Name, InterviewPhase.Preliminary, 120);
         if (stage >= Stage.Preliminary)
         {
@@ -115,6 +116,7 @@ public sealed class AccessWorld : IAsyncLifetime
 
         if (stage >= Stage.Completed)
         {
+            await Server.DeliverSynthesisAsync(bilan.Name);
             await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
         }
 

@@ -1,9 +1,11 @@
 using Bilan.Contracts.V1;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bilan.Server.Tests.TestSupport;
@@ -42,7 +44,13 @@ public sealed class ApiServer : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>Everything the server logged, at every level.</summary>
+    public CapturedLogs Logs { get; private init; } = new();
+
     public GrpcChannel Channel { get; }
+
+    /// <summary>A service of the server, e.g. a background job whose single pass a test runs after moving the clock.</summary>
+    public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
     public BeneficiaryService.BeneficiaryServiceClient Beneficiaries => new(Channel);
 
@@ -79,6 +87,7 @@ public sealed class ApiServer : IAsyncDisposable
         var database = await TestDatabase.CreateAsync();
         // Every reading moves the clock on by a millisecond, so that creations are ordered as they happen.
         var clock = new FakeTimeProvider(Start) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+        var logs = new CapturedLogs();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseSetting("ConnectionStrings:Bilan", database.ConnectionString);
@@ -88,9 +97,10 @@ public sealed class ApiServer : IAsyncDisposable
             }
 
             host.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            host.ConfigureLogging(logging => logging.AddProvider(logs));
         });
         // Reading factory.Server starts the host, which applies the migrations.
-        var server = new ApiServer(database, clock, factory);
+        var server = new ApiServer(database, clock, factory) { Logs = logs };
         await TestUsers.InsertAsync(database, AdminEmail, AdminPassword, "Admin des tests", Auth.StaffRole.Admin, consultant: null);
         return server;
     }

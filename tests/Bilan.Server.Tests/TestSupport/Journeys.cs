@@ -14,12 +14,14 @@ public static class Journeys
             Consultant = new Consultant { DisplayName = displayName, Email = $"consultant.{Guid.NewGuid():N}@example.org" },
         });
 
-    /// <summary>A new bilan of a new job seeker, with a new consultant assigned.</summary>
+    /// <summary>A new bilan of a new job seeker, with a new consultant assigned and the beneficiary's consent recorded.</summary>
     public static async Task<BilanResource> NewAssignedBilanAsync(this ApiServer server, Consultant? consultant = null)
     {
         var bilan = await server.NewBilanAsync();
         consultant ??= await server.NewConsultantAsync();
-        return await server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
+        var assigned = await server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
+        await server.RecordConsentAsync(bilan.Name);
+        return assigned;
     }
 
     /// <summary>Schedules an interview <paramref name="daysFromNow"/> days after the test clock's now, at 10:00 UTC.</summary>

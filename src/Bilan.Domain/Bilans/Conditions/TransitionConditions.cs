@@ -7,8 +7,10 @@ public static class TransitionConditions
     [
         new ConsultantAssignedCondition(),
         new EligibleAtStartCondition(),
+        new BilanConsentCondition(),
         new HeldInterviewCondition(BilanTransition.StartConclusion, Interviews.InterviewPhase.Investigation),
         new HeldInterviewCondition(BilanTransition.Complete, Interviews.InterviewPhase.Conclusion),
         new MinimumHeldHoursCondition(),
+        new SynthesisDeliveredCondition(),
     ];
 }

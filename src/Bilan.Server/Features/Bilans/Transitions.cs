@@ -76,6 +76,8 @@ public sealed partial class BilansService
                 : new Dictionary<string, string> { ["reason"] = ApiNames.Of(abandonReason) };
             await EventLog.AppendAsync(connection, transaction, id, BilanEventTypes.Of(transition), Actor.Of(context), now,
                 current.State, newState, attributes, context.CancellationToken);
+            // R6313-7: a bilan that ends (closed, abandoned) has its working documents destroyed in this transaction.
+            await Retention.Retention.OnBilanEndedAsync(connection, transaction, updated, policy, now, context.CancellationToken);
             if (!InterviewRules.TakesInterviews(newState))
             {
                 await CancelScheduledInterviewsAsync(connection, transaction, updated, context, now);
@@ -94,7 +96,11 @@ public sealed partial class BilansService
             bilan.ConsultantId is not null,
             interviews.Select(i => i.Interview).ToList(),
             beneficiary.Details.Situations,
-            policy);
+            policy)
+        {
+            ConsentRecorded = await Consents.BilanConsents.RecordedAsync(connection, transaction, bilan.Id, cancellationToken),
+            SynthesisDelivered = await Confidential.SynthesisStore.CurrentDeliveredAsync(connection, transaction, bilan.Id, cancellationToken),
+        };
     }
 
     private static async Task CancelScheduledInterviewsAsync(

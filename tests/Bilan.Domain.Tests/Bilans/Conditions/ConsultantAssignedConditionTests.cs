@@ -6,7 +6,7 @@ namespace Bilan.Domain.Tests.Bilans.Conditions;
 
 public sealed class ConsultantAssignedConditionTests
 {
-    private static readonly BilanFacts NoConsultant = new(new DateOnly(2026, 5, 4), false, [], [], new BilanPolicy());
+    private static readonly BilanFacts NoConsultant = new(new DateOnly(2026, 5, 4), false, [], [], new BilanPolicy()) { ConsentRecorded = true };
 
     [Theory]
     [InlineData(BilanTransition.Start, true)]

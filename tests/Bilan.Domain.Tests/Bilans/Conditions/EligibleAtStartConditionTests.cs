@@ -59,7 +59,10 @@ public sealed class EligibleAtStartConditionTests
             HasConsultant: true,
             [],
             TestInterviews.Situations($"{PastSituation}; {situation}"),
-            new BilanPolicy { RequireDoctorAgreementDuringSickLeave = requireDoctorAgreement });
+            new BilanPolicy { RequireDoctorAgreementDuringSickLeave = requireDoctorAgreement })
+        {
+            ConsentRecorded = true,
+        };
 
         var result = BilanState.Unspecified;
         var exception = Record.Exception(() => result = BilanLifecycle.Default.Apply(BilanState.Requested, BilanTransition.Start, facts));
@@ -85,7 +88,7 @@ public sealed class EligibleAtStartConditionTests
     [Fact]
     public void StartBilan_CurrentMaternityLeave_ExactMessages()
     {
-        var facts = new BilanFacts(Today, true, [], TestInterviews.Situations("MaternityLeave 2026-04-01..2026-07-31"), new BilanPolicy());
+        var facts = new BilanFacts(Today, true, [], TestInterviews.Situations("MaternityLeave 2026-04-01..2026-07-31"), new BilanPolicy()) { ConsentRecorded = true };
 
         var rule = Assert.Throws<RuleViolationException>(() => BilanLifecycle.Default.Apply(BilanState.Requested, BilanTransition.Start, facts));
 
@@ -96,7 +99,7 @@ public sealed class EligibleAtStartConditionTests
     [Fact]
     public void StartBilan_SickLeaveWithoutAgreement_MessageCitesDoctorAndPolicy()
     {
-        var facts = new BilanFacts(Today, true, [], TestInterviews.Situations("SickLeave 2026-04-20..2026-05-15"), new BilanPolicy());
+        var facts = new BilanFacts(Today, true, [], TestInterviews.Situations("SickLeave 2026-04-20..2026-05-15"), new BilanPolicy()) { ConsentRecorded = true };
 
         var failure = Assert.Single(Assert.Throws<RuleViolationException>(() =>
             BilanLifecycle.Default.Apply(BilanState.Requested, BilanTransition.Start, facts)).Failures);

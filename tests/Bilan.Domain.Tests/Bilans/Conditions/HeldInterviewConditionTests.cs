@@ -45,7 +45,7 @@ public sealed class HeldInterviewConditionTests
     [InlineData(BilanState.Conclusion, BilanTransition.Complete, ThirteenHoursHeld + "; Investigation Held 60", ConclusionRequired)]
     public void Apply_InterviewsOfThePhase_OnlyAHeldOneCounts(BilanState state, BilanTransition transition, string interviews, string? expectedType)
     {
-        var facts = new BilanFacts(new DateOnly(2026, 5, 4), true, TestInterviews.Parse(interviews), [], new BilanPolicy());
+        var facts = new BilanFacts(new DateOnly(2026, 5, 4), true, TestInterviews.Parse(interviews), [], new BilanPolicy()) { SynthesisDelivered = true };
 
         var exception = Record.Exception(() => BilanLifecycle.Default.Apply(state, transition, facts));
 
@@ -72,7 +72,7 @@ public sealed class HeldInterviewConditionTests
         "Action impossible : Aucun entretien de conclusion n'a encore été réalisé.")]
     public void Apply_NoHeldInterviewOfThePhase_MessagesNameThePhase(BilanState state, BilanTransition transition, string english, string french)
     {
-        var facts = new BilanFacts(new DateOnly(2026, 5, 4), true, TestInterviews.Parse(ThirteenHoursHeld), [], new BilanPolicy());
+        var facts = new BilanFacts(new DateOnly(2026, 5, 4), true, TestInterviews.Parse(ThirteenHoursHeld), [], new BilanPolicy()) { SynthesisDelivered = true };
 
         var rule = Assert.Throws<RuleViolationException>(() => BilanLifecycle.Default.Apply(state, transition, facts));
 

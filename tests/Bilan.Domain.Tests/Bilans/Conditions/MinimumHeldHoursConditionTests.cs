@@ -40,7 +40,7 @@ public sealed class MinimumHeldHoursConditionTests
     public void CompleteBilan_HeldMinutes_CompletesFromThePolicyMinimum(int minimumHours, string interviews, string? heldHours)
     {
         var facts = new BilanFacts(new DateOnly(2026, 5, 4), true, TestInterviews.Parse(interviews), [],
-            new BilanPolicy { MinimumEffectiveHours = minimumHours });
+            new BilanPolicy { MinimumEffectiveHours = minimumHours }) { SynthesisDelivered = true };
 
         var result = BilanState.Unspecified;
         var exception = Record.Exception(() => result = BilanLifecycle.Default.Apply(BilanState.Conclusion, BilanTransition.Complete, facts));

@@ -311,6 +311,7 @@ public sealed class ConsultantAssignmentTests(ApiFixture fixture)
     {
         var bilan = await Server.ToConclusionAsync(await Server.NewAssignedBilanAsync());
         await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.Conclusion, 240, 1));
+        await Server.DeliverSynthesisAsync(bilan.Name);
         await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
         return await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name });
     }

@@ -18,6 +18,7 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
         bilan = await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name, Etag = bilan.Etag });
 
         var preliminary = await Server.ScheduleAsync(bilan.Name, InterviewPhase.Preliminary, 120, 3);
+        await Server.RecordConsentAsync(bilan.Name);
         bilan = await Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name, Etag = bilan.Etag });
         await Server.HoldAsync(preliminary);
         bilan = await Server.Bilans.StartInvestigationAsync(new StartInvestigationRequest { Name = bilan.Name });
@@ -28,6 +29,7 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
         bilan = await Server.Bilans.StartConclusionAsync(new StartConclusionRequest { Name = bilan.Name });
         var conclusion = await Server.ScheduleAsync(bilan.Name, InterviewPhase.Conclusion, 240, 7);
         await Server.HoldAsync(conclusion);
+        await Server.DeliverSynthesisAsync(bilan.Name);
         bilan = await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
         bilan = await Server.Bilans.StartFollowUpAsync(new StartFollowUpRequest { Name = bilan.Name });
         bilan = await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name, Etag = bilan.Etag });
@@ -44,6 +46,7 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
                 (BilanEventType.Created, State.Requested, State.Requested),
                 (BilanEventType.ConsultantAssigned, State.Requested, State.Requested),
                 (BilanEventType.InterviewScheduled, State.Requested, State.Requested),
+                (BilanEventType.BilanConsentRecorded, State.Requested, State.Requested),
                 (BilanEventType.Started, State.Requested, State.Preliminary),
                 (BilanEventType.InterviewHeld, State.Preliminary, State.Preliminary),
                 (BilanEventType.InvestigationStarted, State.Preliminary, State.Investigation),
@@ -54,14 +57,18 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
                 (BilanEventType.ConclusionStarted, State.Investigation, State.Conclusion),
                 (BilanEventType.InterviewScheduled, State.Conclusion, State.Conclusion),
                 (BilanEventType.InterviewHeld, State.Conclusion, State.Conclusion),
+                (BilanEventType.SynthesisUpdated, State.Conclusion, State.Conclusion),
+                (BilanEventType.SynthesisDelivered, State.Conclusion, State.Conclusion),
                 (BilanEventType.Completed, State.Conclusion, State.Completed),
                 (BilanEventType.FollowUpStarted, State.Completed, State.FollowUp),
                 (BilanEventType.Closed, State.FollowUp, State.Closed),
+                // R6313-7: the working documents are destroyed at closing; the event says so, without content.
+                (BilanEventType.DocumentsDestroyed, State.Closed, State.Closed),
             ],
             events.Select(e => (e.Type, e.PreviousState, e.NewState)));
         Assert.Equal(events.OrderBy(e => e.CreateTime).Select(e => e.Name), events.Select(e => e.Name));
-        Assert.Equal(conclusion.Name, events[12].Attributes["interview"]);
-        Assert.Equal("240", events[12].Attributes["held_minutes"]);
+        Assert.Equal(conclusion.Name, events[13].Attributes["interview"]);
+        Assert.Equal("240", events[13].Attributes["held_minutes"]);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class ListBilanEventsTests(ApiFixture fixture)
         var consultant = await Server.NewConsultantAsync();
         await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
         var interview = await Server.ScheduleAsync(bilan.Name, InterviewPhase.Preliminary, 90, 1);
+        await Server.RecordConsentAsync(bilan.Name);
         await Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name });
 
         var events = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name })).Events;
@@ -35,6 +36,7 @@ public sealed class ListBilanEventsTests(ApiFixture fixture)
                 (BilanEventType.Updated, State.Requested, State.Requested),
                 (BilanEventType.ConsultantAssigned, State.Requested, State.Requested),
                 (BilanEventType.InterviewScheduled, State.Requested, State.Requested),
+                (BilanEventType.BilanConsentRecorded, State.Requested, State.Requested),
                 (BilanEventType.Started, State.Requested, State.Preliminary),
             ],
             events.Select(e => (e.Type, e.PreviousState, e.NewState)));
@@ -53,7 +55,7 @@ public sealed class ListBilanEventsTests(ApiFixture fixture)
             (interview.Name, "INTERVIEW_PHASE_PRELIMINARY", "90"),
             (scheduled["interview"], scheduled["phase"], scheduled["duration_minutes"]));
         Assert.Equal(interview.StartTime.ToDateTimeOffset(), DateTimeOffset.Parse(scheduled["start_time"], CultureInfo.InvariantCulture));
-        Assert.Empty(events[4].Attributes);
+        Assert.Empty(events[5].Attributes);
     }
 
     [Fact]
@@ -74,7 +76,7 @@ public sealed class ListBilanEventsTests(ApiFixture fixture)
         Server.Clock.SetUtcNow(missed.StartTime.ToDateTimeOffset().AddMinutes(10));
         await Server.Interviews.RecordInterviewOutcomeAsync(new RecordInterviewOutcomeRequest { Name = missed.Name, Outcome = InterviewStatus.Missed });
 
-        var events = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name })).Events.Skip(5).ToList();
+        var events = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name })).Events.Skip(6).ToList();
 
         Assert.Equal(
             [BilanEventType.InterviewRescheduled, BilanEventType.InterviewCancelled, BilanEventType.InterviewHeld, BilanEventType.InterviewMissed],
@@ -112,7 +114,7 @@ public sealed class ListBilanEventsTests(ApiFixture fixture)
         }
         while (token.Length > 0);
 
-        Assert.Equal(7, all.Count);
+        Assert.Equal(8, all.Count);
         Assert.Equal(all, seen);
         Assert.Equal(4, pages);
     }

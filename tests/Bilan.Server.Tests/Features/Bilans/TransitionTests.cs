@@ -48,6 +48,7 @@ public sealed class TransitionTests(ApiFixture fixture)
     public async Task StartBilan_WithoutConsultant_ConditionsNotMetNamingTheConsultant()
     {
         var bilan = await Server.NewBilanAsync();
+        await Server.RecordConsentAsync(bilan.Name);
 
         var status = await RpcFailure.Of(StatusCode.FailedPrecondition, () => Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name }));
 
@@ -105,6 +106,7 @@ public sealed class TransitionTests(ApiFixture fixture)
     {
         var bilan = await Server.ToConclusionAsync(await Server.NewAssignedBilanAsync());
         await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.Conclusion, 60, 1));
+        await Server.DeliverSynthesisAsync(bilan.Name);
 
         var status = await RpcFailure.Of(StatusCode.FailedPrecondition, () => Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name }));
 
@@ -129,6 +131,7 @@ public sealed class TransitionTests(ApiFixture fixture)
         await Server.Bilans.StartInvestigationAsync(new StartInvestigationRequest { Name = bilan.Name });
         await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.Investigation, 420, 1));
         await Server.Bilans.StartConclusionAsync(new StartConclusionRequest { Name = bilan.Name });
+        await Server.DeliverSynthesisAsync(bilan.Name);
 
         var status = await RpcFailure.Of(StatusCode.FailedPrecondition, () => Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name }));
 
@@ -310,6 +313,7 @@ public sealed class TransitionTests(ApiFixture fixture)
 
         await Server.ToConclusionAsync(bilan);
         await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.Conclusion, 240, 1));
+        await Server.DeliverSynthesisAsync(bilan.Name);
         var completed = await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
         return state switch
         {
@@ -343,7 +347,9 @@ public sealed class TransitionTests(ApiFixture fixture)
     {
         var bilan = await Server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = Requests.Bilan(beneficiary) });
         var consultant = await Server.NewConsultantAsync();
-        return await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
+        var assigned = await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
+        await Server.RecordConsentAsync(bilan.Name);
+        return assigned;
     }
 
     private Task<BilanResource> GetAsync(string name) => Server.Bilans.GetBilanAsync(new GetBilanRequest { Name = name }).ResponseAsync;

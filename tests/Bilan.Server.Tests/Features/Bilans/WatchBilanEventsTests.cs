@@ -31,6 +31,7 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
     public async Task WatchBilanEvents_ChangesThroughTheApi_ArriveInOrderWithTheirTypesAndListNames()
     {
         var bilan = await Server.NewBilanAsync();
+        await Server.RecordConsentAsync(bilan.Name);
         await using var watch = Watch.Start(Server.Channel, new WatchBilanEventsRequest
         {
             Filter = $"bilan = \"{bilan.Name}\"",
@@ -46,8 +47,8 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
         Assert.Equal(
             [BilanEventType.ConsultantAssigned, BilanEventType.InterviewScheduled, BilanEventType.InterviewHeld, BilanEventType.Started],
             events.Select(e => e.Type));
-        // The same events, names and content as the history lists (after the creation, which came before the watch).
-        var listed = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name })).Events.Skip(1);
+        // The same events, names and content as the history lists (after the creation and the consent, which came before the watch).
+        var listed = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name })).Events.Skip(2);
         Assert.Equal(listed, events);
         await watch.ExpectNoEventAsync(Quiet);
     }
@@ -91,6 +92,8 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
         var consultantY = await Server.NewConsultantAsync("Consultant Y");
         var ofA = await AssignAsync(await NewBilanOfAsync(organizationA), consultantX);
         var ofB = await AssignAsync(await NewBilanOfAsync(organizationB), consultantY);
+        await Server.RecordConsentAsync(ofA.Name);
+        await Server.RecordConsentAsync(ofB.Name);
         using var apiClientOfA = Server.ChannelFor(await NewApiKeyAsync(organizationA));
         var email = $"x.{Guid.NewGuid():N}@example.org";
         await TestUsers.InsertAsync(Server.Database, email, "Watch-password-2026", "Consultant X", StaffRole.Consultant, IdOf(consultantX.Name));
