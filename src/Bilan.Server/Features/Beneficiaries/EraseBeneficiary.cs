@@ -34,6 +34,9 @@ public sealed partial class BeneficiariesService
 
     private const string EraseRetainedRowsSql = "DELETE FROM retained_documents WHERE bilan_id = ANY(@BilanIds)";
 
+    // The evidence of a disclosure agreement is free text written about the person: cleared with the rest.
+    private const string EraseDisclosureEvidenceSql = "UPDATE disclosure_consents SET evidence = '' WHERE bilan_id = ANY(@BilanIds)";
+
     // Answers recorded for idempotent retries hold the person's identity (e.g. a CreateBeneficiary answer): they go too.
     private const string EraseRecordedAnswersSql = """
         DELETE FROM request_log WHERE response IS NOT NULL AND position(convert_to(@Email, 'UTF8') IN response) > 0
@@ -85,6 +88,8 @@ public sealed partial class BeneficiariesService
 
             await connection.ExecuteAsync(new CommandDefinition(
                 EraseRetainedRowsSql, new { BilanIds = bilans.Select(b => b.Id).ToArray() }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                EraseDisclosureEvidenceSql, new { BilanIds = bilans.Select(b => b.Id).ToArray() }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(EraseRecordedAnswersSql, new { current.Details.Email }, transaction, cancellationToken: ct));
 
             var erased = current with

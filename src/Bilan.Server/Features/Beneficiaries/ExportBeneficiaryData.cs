@@ -15,7 +15,7 @@ namespace Bilan.Server.Features.Beneficiaries;
 /// GDPR art. 15 and 20 (access, portability; answered within one month): everything held on a person, in one
 /// message. The synthesis is the beneficiary's own document (L6313-4), so its content is included while not
 /// destroyed (R6313-7), and each version included is recorded in the confidential access log, as every read is.
-/// Interview notes are the consultant's working documents and are not exported.
+/// Interview notes about the person are their data too: exported while not destroyed, each read logged likewise.
 /// </summary>
 public sealed partial class BeneficiariesService
 {
@@ -46,12 +46,17 @@ public sealed partial class BeneficiariesService
         FROM synthesis_versions WHERE bilan_id = ANY(@BilanIds) AND destroyed_time IS NULL ORDER BY bilan_id, version
         """;
 
+    private const string ExportNotesSql = """
+        SELECT interview_id AS InterviewId, bilan_id AS BilanId, text AS Text
+        FROM interview_notes WHERE bilan_id = ANY(@BilanIds) AND destroyed_time IS NULL AND text <> ''
+        """;
+
     private const string ExportRetentionSql = """
         SELECT bilan_id AS BilanId, retain_until AS RetainUntil FROM retained_documents WHERE bilan_id = ANY(@BilanIds)
         """;
 
     // role 1: an administrator (the access log's AccessorRole).
-    private const string RecordSynthesisReadSql = """
+    private const string RecordContentReadSql = """
         INSERT INTO confidential_accesses (id, bilan_id, resource, actor, role, access_time, disclosure_consent_id)
         VALUES (@Id, @BilanId, @Resource, @Actor, 1, @AccessTime, NULL)
         """;
@@ -76,6 +81,8 @@ public sealed partial class BeneficiariesService
             .ToLookup(d => d.BilanId);
         var syntheses = (await connection.QueryAsync<ExportSynthesisRow>(new CommandDefinition(ExportSynthesisSql, ids, transaction, cancellationToken: ct)))
             .ToList();
+        var notes = (await connection.QueryAsync<ExportNotesRow>(new CommandDefinition(ExportNotesSql, ids, transaction, cancellationToken: ct)))
+            .ToList();
         var retention = (await connection.QueryAsync<ExportRetentionRow>(new CommandDefinition(ExportRetentionSql, ids, transaction, cancellationToken: ct)))
             .ToDictionary(r => r.BilanId, r => r.RetainUntil);
 
@@ -83,7 +90,7 @@ public sealed partial class BeneficiariesService
         var actor = Actor.Of(context);
         foreach (var synthesis in syntheses)
         {
-            await connection.ExecuteAsync(new CommandDefinition(RecordSynthesisReadSql, new
+            await connection.ExecuteAsync(new CommandDefinition(RecordContentReadSql, new
             {
                 Id = Guid.CreateVersion7(),
                 synthesis.BilanId,
@@ -93,7 +100,20 @@ public sealed partial class BeneficiariesService
             }, transaction, cancellationToken: ct));
         }
 
+        foreach (var note in notes)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(RecordContentReadSql, new
+            {
+                Id = Guid.CreateVersion7(),
+                note.BilanId,
+                Resource = $"{InterviewRecord.Format(note.BilanId, note.InterviewId)}/notes",
+                Actor = actor,
+                AccessTime = now,
+            }, transaction, cancellationToken: ct));
+        }
+
         await transaction.CommitAsync(ct);
+        var notesByInterview = notes.ToDictionary(n => n.InterviewId, n => n.Text);
 
         var export = new BeneficiaryDataExport { ExportTime = ProtoConversions.ToTimestamp(now), Beneficiary = beneficiary.ToProto() };
         var synthesesByBilan = syntheses.ToLookup(s => s.BilanId);
@@ -129,6 +149,7 @@ public sealed partial class BeneficiariesService
                 Mode = ProtoName<Contracts.V1.InterviewMode>((int)i.Interview.Mode),
                 Status = ProtoName<Contracts.V1.InterviewStatus>((int)i.Interview.Status),
                 HeldMinutes = i.Interview.HeldMinutes ?? 0,
+                Notes = notesByInterview.GetValueOrDefault(i.Interview.Id, ""),
             }));
             exported.Events.AddRange(events[bilan.Id].Select(e =>
             {
@@ -183,4 +204,6 @@ public sealed partial class BeneficiariesService
         Guid BilanId, int Version, string Circumstances, string SkillsAndOptions, string ProjectAndSteps, string BeneficiaryObservations, DateTime? DeliverTime);
 
     private sealed record ExportRetentionRow(Guid BilanId, DateOnly RetainUntil);
+
+    private sealed record ExportNotesRow(Guid InterviewId, Guid BilanId, string Text);
 }

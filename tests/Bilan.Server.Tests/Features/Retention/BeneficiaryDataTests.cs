@@ -63,6 +63,8 @@ public sealed class BeneficiaryDataTests(ApiFixture fixture) : IClassFixture<Api
                 """));
         }
 
+        Assert.Equal(0L, await Server.Database.ScalarAsync<long>($"SELECT count(*) FROM disclosure_consents WHERE bilan_id = '{bilanId}' AND evidence <> ''"));
+
         // The bilan itself stays, anonymous, for the provider's reporting.
         Assert.Equal(Contracts.V1.Bilan.Types.State.Closed, (await Server.Bilans.GetBilanAsync(new GetBilanRequest { Name = bilan.Name })).State);
     }
@@ -93,4 +95,22 @@ public sealed class BeneficiaryDataTests(ApiFixture fixture) : IClassFixture<Api
 
     private Task<Beneficiary> Erase(string name) =>
         Server.Beneficiaries.EraseBeneficiaryAsync(new EraseBeneficiaryRequest { Name = name, RequestId = Guid.NewGuid().ToString() }).ResponseAsync;
+
+    [Fact]
+    public async Task Export_BilanInProgressWithNotes_NotesIncludedAndTheirReadLogged()
+    {
+        var bilan = await Server.NewAssignedBilanAsync();
+        var interview = await Server.ScheduleAsync(bilan.Name, InterviewPhase.Preliminary, 60, 2);
+        await new SynthesisService.SynthesisServiceClient(Server.Channel).UpdateInterviewNotesAsync(new UpdateInterviewNotesRequest
+        {
+            Notes = new InterviewNotes { Name = $"{interview.Name}/notes", Text = "Attentes exprimées lors du premier entretien." },
+        });
+
+        var export = await Server.Beneficiaries.ExportBeneficiaryDataAsync(new ExportBeneficiaryDataRequest { Name = bilan.Beneficiary });
+
+        var exported = Assert.Single(Assert.Single(export.Bilans).Interviews);
+        Assert.Equal("Attentes exprimées lors du premier entretien.", exported.Notes);
+        Assert.Equal(1L, await Server.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM confidential_accesses WHERE resource = '{interview.Name}/notes'"));
+    }
 }
