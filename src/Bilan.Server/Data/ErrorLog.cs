@@ -6,7 +6,7 @@ namespace Bilan.Server.Data;
 
 /// <summary>
 /// The <c>error_log</c> table (migration 0008): one row per answered error, shared by every server instance,
-/// read by SupportService. Rows older than <see cref="Retention"/> are deleted by <see cref="ErrorLogPurge"/>.
+/// read by SupportService. Rows older than <see cref="Retention"/> are deleted by <see cref="LogPurge"/>.
 /// </summary>
 public sealed class ErrorLog(NpgsqlDataSource dataSource, TimeProvider clock) : IErrorLog
 {

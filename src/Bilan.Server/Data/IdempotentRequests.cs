@@ -29,6 +29,8 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
         SELECT method, request_hash AS RequestHash, response FROM request_log WHERE request_id = @RequestId
         """;
 
+    private const string PurgeSql = "DELETE FROM request_log WHERE create_time < @Before";
+
     private const string RecordSql = "UPDATE request_log SET response = @Response WHERE request_id = @RequestId";
 
     public async Task<TResponse> ExecuteAsync<TResponse>(
@@ -67,6 +69,17 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
 
         await transaction.CommitAsync(cancellationToken);
         return response;
+    }
+
+    /// <summary>How long a request_id is remembered: a retry within this window gets the first answer.</summary>
+    public static readonly TimeSpan RetryWindow = TimeSpan.FromDays(7);
+
+    /// <summary>Forgets the requests older than <see cref="RetryWindow"/>.</summary>
+    public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            PurgeSql, new { Before = clock.GetUtcNow() - RetryWindow }, cancellationToken: cancellationToken));
     }
 
     private static async Task<TResponse> RecordedAnswer<TResponse>(

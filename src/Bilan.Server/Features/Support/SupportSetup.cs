@@ -11,7 +11,7 @@ public static class SupportSetup
     {
         services.AddSingleton<ErrorLog>();
         services.AddSingleton<IErrorLog>(provider => provider.GetRequiredService<ErrorLog>());
-        services.AddHostedService<ErrorLogPurge>();
+        services.AddHostedService<LogPurge>();
         return services;
     }
 

@@ -1,11 +1,12 @@
 namespace Bilan.Server.Data;
 
 /// <summary>
-/// Deletes error records older than <see cref="ErrorLog.Retention"/> when the server starts, then once an hour.
-/// Every instance does it; the delete is idempotent, so several instances purging at once is harmless. A failed
-/// purge is logged and tried again at the next hour: nothing else depends on it.
+/// Deletes error records older than <see cref="ErrorLog.Retention"/> and requests older than
+/// <see cref="IdempotentRequests.RetryWindow"/> when the server starts, then once an hour. Every instance does it;
+/// the deletes are idempotent, so several instances purging at once is harmless. A failed purge is logged and
+/// tried again at the next hour: nothing else depends on it.
 /// </summary>
-public sealed partial class ErrorLogPurge(ErrorLog errorLog, TimeProvider clock, ILogger<ErrorLogPurge> logger) : BackgroundService
+public sealed partial class LogPurge(ErrorLog errorLog, IdempotentRequests requests, TimeProvider clock, ILogger<LogPurge> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
@@ -30,8 +31,9 @@ public sealed partial class ErrorLogPurge(ErrorLog errorLog, TimeProvider clock,
     {
         try
         {
-            var deleted = await errorLog.PurgeAsync(stoppingToken);
-            LogPurged(deleted);
+            var errors = await errorLog.PurgeAsync(stoppingToken);
+            var retries = await requests.PurgeAsync(stoppingToken);
+            LogPurged(errors, retries);
         }
 #pragma warning disable CA1031 // Whatever fails here must not stop the server: logged, tried again in an hour.
         catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -41,9 +43,9 @@ public sealed partial class ErrorLogPurge(ErrorLog errorLog, TimeProvider clock,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Error log purge: {Deleted} records older than 30 days deleted")]
-    private partial void LogPurged(int deleted);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Purge: {Errors} error records and {Requests} recorded requests deleted")]
+    private partial void LogPurged(int errors, int requests);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Error log purge failed; it will be tried again in an hour")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Log purge failed; it will be tried again in an hour")]
     private partial void LogPurgeFailed(Exception exception);
 }
