@@ -16,6 +16,15 @@ public static class PageKeys
             ? time.ToUniversalTime()
             : throw Malformed();
 
+    /// <summary>
+    /// The (time, id) sort key a page token of a chronological child list resumes after; before the first item
+    /// for the first page.
+    /// </summary>
+    public static (DateTimeOffset Time, Guid Id) TimeAndIdAfter(string pageToken, string parent) =>
+        PageToken.Decode(pageToken, parent, keyLength: 2) is [var time, var id]
+            ? (ParseTime(time), ParseGuid(id))
+            : (DateTimeOffset.MinValue, Guid.Empty);
+
     public static string FormatTime(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static Domain.Errors.InvalidFieldsException Malformed() =>

@@ -20,9 +20,7 @@ public sealed partial class ConsentsService
     {
         var bilanId = ResourceName.ParseId(request.Parent, BilanRecord.Collection, "parent");
         var pageSize = PageSize.Resolve(request.PageSize);
-        var (afterCreate, afterId) = PageToken.Decode(request.PageToken, request.Parent, keyLength: 2) is [var created, var id]
-            ? (PageKeys.ParseTime(created), PageKeys.ParseGuid(id))
-            : (DateTimeOffset.MinValue, Guid.Empty);
+        var (afterCreate, afterId) = PageKeys.TimeAndIdAfter(request.PageToken, request.Parent);
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         context.Caller().EnsureMayChange(await BilansService.FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken));

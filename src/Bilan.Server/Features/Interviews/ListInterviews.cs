@@ -20,9 +20,7 @@ public sealed partial class InterviewsService
     {
         var bilanId = ResourceName.ParseId(request.Parent, BilanRecord.Collection, "parent");
         var pageSize = PageSize.Resolve(request.PageSize);
-        var (afterStart, afterId) = PageToken.Decode(request.PageToken, request.Parent, keyLength: 2) is [var start, var id]
-            ? (PageKeys.ParseTime(start), PageKeys.ParseGuid(id))
-            : (DateTimeOffset.MinValue, Guid.Empty);
+        var (afterStart, afterId) = PageKeys.TimeAndIdAfter(request.PageToken, request.Parent);
 
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         context.Caller().EnsureVisible(await BilansService.FindAsync(connection, null, bilanId, forUpdate: false, context.CancellationToken));
