@@ -1,0 +1,9 @@
+namespace Bilan.Domain.Funding;
+
+public enum ConventionParty
+{
+    Unspecified = 0,
+    Employee = 1,
+    Employer = 2,
+    Provider = 3,
+}
