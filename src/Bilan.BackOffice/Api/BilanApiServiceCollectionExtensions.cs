@@ -1,4 +1,7 @@
+using Bilan.BackOffice.Security;
+using Bilan.Contracts.V1;
 using Grpc.Health.V1;
+using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -17,12 +20,26 @@ public static class BilanApiServiceCollectionExtensions
                 "Bilan:ApiUrl must be an absolute http:// or https:// address.")
             .ValidateOnStart();
 
-        services.AddGrpcClient<Health.HealthClient>(
-            (provider, client) => client.Address = provider.GetRequiredService<IOptions<BilanApiOptions>>().Value.ApiUrl);
+        services.AddGrpcClient<Health.HealthClient>(ApiAddress);
+
+        // The API's own services: every call carries the signed-in user's session token.
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<BearerTokenInterceptor>();
+        AddApiClient<AuthService.AuthServiceClient>(services);
+        AddApiClient<BilanService.BilanServiceClient>(services);
+        AddApiClient<BeneficiaryService.BeneficiaryServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();
 
         return services;
     }
+
+    private static void AddApiClient<TClient>(IServiceCollection services)
+        where TClient : class =>
+        services.AddGrpcClient<TClient>(ApiAddress)
+            .AddInterceptor<BearerTokenInterceptor>(InterceptorScope.Client);
+
+    private static void ApiAddress(IServiceProvider provider, GrpcClientFactoryOptions client) =>
+        client.Address = provider.GetRequiredService<IOptions<BilanApiOptions>>().Value.ApiUrl;
 }

@@ -14,7 +14,8 @@ public static class BackOfficeHostingExtensions
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-        builder.Services.AddRazorPages();
+        builder.Services.AddBackOfficeAuthentication();
+        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SessionExpiredFilter()));
         // Razor encodes every non-ASCII character by default ("&#xE9;" for "é"): let French text through as is.
         builder.Services.Configure<WebEncoderOptions>(
             options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -36,7 +37,12 @@ public static class BackOfficeHostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
 
-        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // Stylesheet and icon are public: the login page needs them before anyone signs in.
+        app.MapStaticAssets()
+            .AllowAnonymous();
         app.MapRazorPages()
             .WithStaticAssets();
 

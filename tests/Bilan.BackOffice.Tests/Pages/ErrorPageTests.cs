@@ -10,7 +10,7 @@ public sealed class ErrorPageTests
     public async Task Get_UnknownPage_ShowsFrenchNotFoundPage()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/page-qui-n-existe-pas", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -25,7 +25,7 @@ public sealed class ErrorPageTests
     {
         var failing = HealthCalls.Throwing(new InvalidOperationException("secret connection string"));
         await using var factory = new BackOfficeFactory(failing, environment: "Production");
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();

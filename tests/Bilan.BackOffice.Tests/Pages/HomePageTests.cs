@@ -11,7 +11,7 @@ public sealed class HomePageTests
     public async Task Get_ServiceServing_ShowsFrenchDashboardWithAvailableService()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -30,7 +30,7 @@ public sealed class HomePageTests
     public async Task Get_ServiceNotServing_ShowsDatabaseDown()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.NotServing));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
 
@@ -41,7 +41,7 @@ public sealed class HomePageTests
     public async Task Get_ApiUnreachable_ShowsConfiguredAddressWithoutTechnicalDetail()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Failing(StatusCode.Unavailable, "Error connecting to subchannel."));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -59,7 +59,7 @@ public sealed class HomePageTests
     public async Task Get_Stylesheet_IsServedFromTheSite()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/css/site.css", UriKind.Relative));
 

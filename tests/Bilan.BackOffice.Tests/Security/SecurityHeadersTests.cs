@@ -24,7 +24,7 @@ public sealed class SecurityHeadersTests
     {
         var failing = HealthCalls.Throwing(new InvalidOperationException("boom"));
         await using var factory = new BackOfficeFactory(failing, environment: "Production");
-        using var client = factory.CreateClient();
+        using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 

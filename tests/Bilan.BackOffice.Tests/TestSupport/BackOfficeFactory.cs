@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Bilan.Contracts.V1;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -7,12 +10,58 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Bilan.BackOffice.Tests.TestSupport;
 
-/// <summary>The real back-office in memory, with the API's health client replaced by <paramref name="healthClient"/>.</summary>
-public sealed class BackOfficeFactory(Health.HealthClient healthClient, string environment = "Development")
+/// <summary>
+/// The real back-office in memory, with the API's clients substituted: health by <paramref name="healthClient"/>,
+/// auth by <see cref="Auth"/> (accepting every login by default) and bilans by <see cref="Bilans"/>.
+/// </summary>
+public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, string environment = "Development")
     : WebApplicationFactory<Program>
 {
     /// <summary>The API address the back-office is configured with in these tests.</summary>
     public const string ApiUrl = "http://api.bilan.test:7001";
+
+    /// <summary>The substituted auth client; replace it before the first request.</summary>
+    public AuthService.AuthServiceClient Auth { get; set; } = ApiCalls.AuthAccepting();
+
+    /// <summary>The substituted bilan client; replace it before the first request.</summary>
+    public BilanService.BilanServiceClient Bilans { get; set; } = ApiCalls.Listing(new ListBilansResponse());
+
+    /// <summary>A client signed in through the real login form (the substituted API accepting the password).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await PostLoginAsync(client);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts the login form with its antiforgery token, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email = "jeanne.martin@example.fr", string password = "mot de passe correct")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var token = await AntiforgeryTokenAsync(client, "/Connexion");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email,
+            ["MotDePasse"] = password,
+            ["__RequestVerificationToken"] = token,
+        });
+        return await client.PostAsync(new Uri("/Connexion", UriKind.Relative), form);
+    }
+
+    /// <summary>The antiforgery token of the first form of <paramref name="path"/>.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string path)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+        return AntiforgeryInput().Match(html) is { Success: true } match
+            ? WebUtility.HtmlDecode(match.Groups["value"].Value)
+            : throw new InvalidOperationException($"No antiforgery token on {path}");
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +71,13 @@ public sealed class BackOfficeFactory(Health.HealthClient healthClient, string e
         {
             services.RemoveAll<Health.HealthClient>();
             services.AddSingleton(healthClient);
+            services.RemoveAll<AuthService.AuthServiceClient>();
+            services.AddSingleton(_ => Auth);
+            services.RemoveAll<BilanService.BilanServiceClient>();
+            services.AddSingleton(_ => Bilans);
         });
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryInput();
 }
