@@ -1,4 +1,5 @@
 using Dapper;
+using Npgsql;
 
 namespace Bilan.Server.Api;
 
@@ -21,6 +22,18 @@ public sealed class SqlConditions
         {
             Parameters.Add(name, value);
         }
+    }
+
+    /// <summary>
+    /// Reads a page under these conditions: one row more than <paramref name="pageSize"/>, so that
+    /// <see cref="PageToken.Cut"/> knows whether another page follows.
+    /// </summary>
+    public async Task<List<TRow>> QueryPageAsync<TRow>(
+        NpgsqlConnection connection, string selectFrom, string orderBy, int pageSize, CancellationToken cancellationToken)
+    {
+        Parameters.Add("Limit", pageSize + 1);
+        var sql = $"{selectFrom}\n{Where}\nORDER BY {orderBy}\nLIMIT @Limit";
+        return (await connection.QueryAsync<TRow>(new CommandDefinition(sql, Parameters, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>A LIKE pattern matching values that start with <paramref name="prefix"/> taken literally.</summary>

@@ -1,7 +1,6 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
 using Bilan.Server.Auth;
-using Dapper;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Beneficiaries;
@@ -27,16 +26,9 @@ public sealed partial class BeneficiariesService
                 ("AfterFamily", family), ("AfterGiven", given), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {BeneficiaryRecord.Columns} FROM beneficiaries
-            {conditions.Where}
-            ORDER BY family_name, given_name, id
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var rows = (await connection.QueryAsync<BeneficiaryRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+        var rows = await conditions.QueryPageAsync<BeneficiaryRow>(connection,
+            $"SELECT {BeneficiaryRecord.Columns} FROM beneficiaries", "family_name, given_name, id", pageSize, context.CancellationToken);
 
         var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.FamilyName, last.GivenName, last.Id.ToString()]);
         var response = new ListBeneficiariesResponse { NextPageToken = next };

@@ -3,7 +3,6 @@ using Bilan.Server.Api;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Consultants;
 using Bilan.Server.Auth;
-using Dapper;
 using Grpc.Core;
 using BilanResource = Bilan.Contracts.V1.Bilan;
 
@@ -31,16 +30,9 @@ public sealed partial class BilansService
                 ("AfterTime", PageKeys.ParseTime(lastTime)), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {BilanRecord.Columns} FROM bilans b
-            {conditions.Where}
-            ORDER BY b.create_time DESC, b.id DESC
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var rows = (await connection.QueryAsync<BilanRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+        var rows = await conditions.QueryPageAsync<BilanRow>(connection,
+            $"SELECT {BilanRecord.Columns} FROM bilans b", "b.create_time DESC, b.id DESC", pageSize, context.CancellationToken);
 
         var (page, next) = PageToken.Cut(rows.Select(row => row.ToRecord()).ToList(), pageSize, request.Filter,
             last => [PageKeys.FormatTime(last.CreateTime), last.Id.ToString()]);

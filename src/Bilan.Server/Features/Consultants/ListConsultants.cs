@@ -1,6 +1,5 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
-using Dapper;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Consultants;
@@ -25,16 +24,9 @@ public sealed partial class ConsultantsService
                 ("AfterName", displayName), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {ConsultantRecord.Columns} FROM consultants
-            {conditions.Where}
-            ORDER BY display_name, id
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var rows = (await connection.QueryAsync<ConsultantRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+        var rows = await conditions.QueryPageAsync<ConsultantRow>(connection,
+            $"SELECT {ConsultantRecord.Columns} FROM consultants", "display_name, id", pageSize, context.CancellationToken);
 
         var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.DisplayName, last.Id.ToString()]);
         var response = new ListConsultantsResponse { NextPageToken = next };

@@ -1,7 +1,6 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
 using Bilan.Server.Data;
-using Dapper;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Identity;
@@ -27,16 +26,9 @@ public sealed partial class UsersService
                 ("AfterEmail", email), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {UserRecord.Columns} FROM users
-            {conditions.Where}
-            ORDER BY lower(email) COLLATE "C", id
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var rows = (await connection.QueryAsync<UserRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+        var rows = await conditions.QueryPageAsync<UserRow>(connection,
+            $"SELECT {UserRecord.Columns} FROM users", "lower(email) COLLATE \"C\", id", pageSize, context.CancellationToken);
 
         var now = clock.Now();
         var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.Email, last.Id.ToString()]);

@@ -1,6 +1,5 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
-using Dapper;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Organizations;
@@ -29,17 +28,10 @@ public sealed partial class OrganizationsService
                 ("AfterTime", PageKeys.ParseTime(lastTime)), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {ApiKeyRecord.Columns} FROM api_keys
-            {conditions.Where}
-            ORDER BY create_time DESC, id DESC
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
         await FindAsync(connection, null, organizationId, forUpdate: false, context.CancellationToken);
-        var rows = (await connection.QueryAsync<ApiKeyRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).Select(row => row.ToRecord()).ToList();
+        var rows = (await conditions.QueryPageAsync<ApiKeyRow>(connection,
+            $"SELECT {ApiKeyRecord.Columns} FROM api_keys", "create_time DESC, id DESC", pageSize, context.CancellationToken)).Select(row => row.ToRecord()).ToList();
 
         var (page, next) = PageToken.Cut(rows, pageSize, tokenScope, last => [PageKeys.FormatTime(last.CreateTime), last.Id.ToString()]);
         var response = new ListApiKeysResponse { NextPageToken = next };

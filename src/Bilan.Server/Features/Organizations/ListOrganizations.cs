@@ -1,6 +1,5 @@
 using Bilan.Contracts.V1;
 using Bilan.Server.Api;
-using Dapper;
 using Grpc.Core;
 
 namespace Bilan.Server.Features.Organizations;
@@ -25,16 +24,9 @@ public sealed partial class OrganizationsService
                 ("AfterName", displayName), ("AfterId", PageKeys.ParseGuid(lastId)));
         }
 
-        var sql = $"""
-            SELECT {OrganizationRecord.Columns} FROM organizations
-            {conditions.Where}
-            ORDER BY display_name, id
-            LIMIT @Limit
-            """;
-        conditions.Parameters.Add("Limit", pageSize + 1);
         await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
-        var rows = (await connection.QueryAsync<OrganizationRow>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: context.CancellationToken))).ToList();
+        var rows = await conditions.QueryPageAsync<OrganizationRow>(connection,
+            $"SELECT {OrganizationRecord.Columns} FROM organizations", "display_name, id", pageSize, context.CancellationToken);
 
         var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.DisplayName, last.Id.ToString()]);
         var response = new ListOrganizationsResponse { NextPageToken = next };
