@@ -22,6 +22,14 @@ public static class FilterValues
             $"Valeur inconnue pour « {term.Field} » ; valeurs possibles : {string.Join(", ", names.Keys)}.");
     }
 
+    /// <summary>A bare <c>true</c> or <c>false</c>.</summary>
+    public static bool Boolean(FilterTerm term) => term switch
+    {
+        { Quoted: false, Value: "true" } => true,
+        { Quoted: false, Value: "false" } => false,
+        _ => throw ListFilter.Invalid($"{term.Field} must be true or false.", $"« {term.Field} » doit valoir true ou false."),
+    };
+
     /// <summary>A resource name <c>{collection}/{uuid}</c>.</summary>
     public static Guid ResourceId(FilterTerm term, string collection) =>
         ResourceName.TryParseId(term.Value, collection, out var id)

@@ -36,6 +36,17 @@ public sealed class SqlConditions
         return (await connection.QueryAsync<TRow>(new CommandDefinition(sql, Parameters, cancellationToken: cancellationToken))).ToList();
     }
 
+    /// <summary>
+    /// Rows where one of <paramref name="columns"/> (fixed names from the code) starts with the term's prefix,
+    /// ignoring case. <c>lower(column) COLLATE "C"</c> is what the prefix indexes are built on.
+    /// </summary>
+    public void AddPrefix(FilterTerm term, params string[] columns)
+    {
+        var parameter = $"Prefix{_fragments.Count}";
+        var tests = columns.Select(column => $"lower({column}) COLLATE \"C\" LIKE @{parameter}");
+        Add($"({string.Join(" OR ", tests)})", (parameter, LikePrefix(term.Prefix.ToLowerInvariant())));
+    }
+
     /// <summary>A LIKE pattern matching values that start with <paramref name="prefix"/> taken literally.</summary>
     public static string LikePrefix(string prefix) =>
         prefix.Replace(@"\", @"\\", StringComparison.Ordinal)

@@ -42,12 +42,10 @@ public sealed partial class BeneficiariesService
         switch (term.Field)
         {
             case "display_name":
-                conditions.Add(
-                    "(lower(family_name) COLLATE \"C\" LIKE @NamePrefix OR lower(given_name) COLLATE \"C\" LIKE @NamePrefix)",
-                    ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "family_name", "given_name");
                 break;
             case "email":
-                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "email");
                 break;
             case "public_category":
                 conditions.Add("public_category = @PublicCategory", ("PublicCategory", (short)FilterValues.Enum<PublicCategory>(term)));

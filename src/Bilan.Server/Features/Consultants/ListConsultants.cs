@@ -31,7 +31,6 @@ public sealed partial class ConsultantsService
         var (page, next) = PageToken.Cut(rows, pageSize, request.Filter, last => [last.DisplayName, last.Id.ToString()]);
         var response = new ListConsultantsResponse { NextPageToken = next };
         response.Consultants.AddRange(page.Select(row => row.ToRecord().ToProto()));
-
         return response;
     }
 
@@ -40,23 +39,15 @@ public sealed partial class ConsultantsService
         switch (term.Field)
         {
             case "display_name":
-                conditions.Add("lower(display_name) COLLATE \"C\" LIKE @NamePrefix", ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "display_name");
                 break;
             case "email":
-                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "email");
                 break;
             case "active":
                 // Fixed SQL either way, so that the partial index on active consultants serves "active = true".
-                conditions.Add(ActiveValue(term) ? "active" : "NOT active");
+                conditions.Add(FilterValues.Boolean(term) ? "active" : "NOT active");
                 break;
         }
     }
-
-    /// <summary>The bare <c>true</c> or <c>false</c> of an <c>active</c> term.</summary>
-    private static bool ActiveValue(FilterTerm term) => term switch
-    {
-        { Quoted: false, Value: "true" } => true,
-        { Quoted: false, Value: "false" } => false,
-        _ => throw ListFilter.Invalid("active must be true or false.", "« active » doit valoir true ou false."),
-    };
 }

@@ -46,19 +46,11 @@ public sealed partial class UsersService
                 conditions.Add("role = @Role", ("Role", (short)FilterValues.Enum<StaffRole>(term)));
                 break;
             case "email":
-                conditions.Add("lower(email) COLLATE \"C\" LIKE @EmailPrefix", ("EmailPrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "email");
                 break;
             case "disabled":
-                conditions.Add(DisabledValue(term) ? "disabled" : "NOT disabled");
+                conditions.Add(FilterValues.Boolean(term) ? "disabled" : "NOT disabled");
                 break;
         }
     }
-
-    /// <summary>The bare <c>true</c> or <c>false</c> of a <c>disabled</c> term.</summary>
-    private static bool DisabledValue(FilterTerm term) => term switch
-    {
-        { Quoted: false, Value: "true" } => true,
-        { Quoted: false, Value: "false" } => false,
-        _ => throw ListFilter.Invalid("disabled must be true or false.", "« disabled » doit valoir true ou false."),
-    };
 }

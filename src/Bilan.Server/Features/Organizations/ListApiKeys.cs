@@ -17,7 +17,7 @@ public sealed partial class OrganizationsService
         foreach (var term in ListFilter.Parse(request.Filter, ApiKeyFilterFields))
         {
             // Fixed SQL either way; the only field is `revoked`.
-            conditions.Add(RevokedValue(term) ? "revoke_time IS NOT NULL" : "revoke_time IS NULL");
+            conditions.Add(FilterValues.Boolean(term) ? "revoke_time IS NOT NULL" : "revoke_time IS NULL");
         }
 
         // Keyset pagination, newest first; a token is bound to both the parent and the filter it was issued for.
@@ -39,12 +39,4 @@ public sealed partial class OrganizationsService
 
         return response;
     }
-
-    /// <summary>The bare <c>true</c> or <c>false</c> of a <c>revoked</c> term.</summary>
-    private static bool RevokedValue(FilterTerm term) => term switch
-    {
-        { Quoted: false, Value: "true" } => true,
-        { Quoted: false, Value: "false" } => false,
-        _ => throw ListFilter.Invalid("revoked must be true or false.", "« revoked » doit valoir true ou false."),
-    };
 }

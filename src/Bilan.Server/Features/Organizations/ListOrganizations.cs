@@ -39,7 +39,7 @@ public sealed partial class OrganizationsService
         switch (term.Field)
         {
             case "display_name":
-                conditions.Add("lower(display_name) COLLATE \"C\" LIKE @NamePrefix", ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.ToLowerInvariant())));
+                conditions.AddPrefix(term, "display_name");
                 break;
             case "siret":
                 conditions.Add("siret = @Siret", ("Siret", term.Value));
