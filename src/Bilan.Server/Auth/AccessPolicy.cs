@@ -52,6 +52,7 @@ public static class AccessPolicy
         ["/bilan.v1.BilanService/CreateBilan"] = Callers.Admin | Callers.ApiClient,
         ["/bilan.v1.BilanService/GetBilan"] = Callers.Authenticated,
         ["/bilan.v1.BilanService/ListBilans"] = Callers.Authenticated,
+        ["/bilan.v1.BilanService/SummarizeBilans"] = Callers.Authenticated,
         ["/bilan.v1.BilanService/UpdateBilan"] = Callers.Practitioners,
         ["/bilan.v1.BilanService/DeleteBilan"] = Callers.Admin,
         ["/bilan.v1.BilanService/AssignConsultant"] = Callers.Admin,

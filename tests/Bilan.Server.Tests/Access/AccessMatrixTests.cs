@@ -148,6 +148,8 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             new BilanService.BilanServiceClient(c).GetBilanAsync(new GetBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
         ["/bilan.v1.BilanService/ListBilans"] = new(Stage.Requested, AnyList, (_, _, c, _) =>
             new BilanService.BilanServiceClient(c).ListBilansAsync(new ListBilansRequest()).ResponseAsync),
+        ["/bilan.v1.BilanService/SummarizeBilans"] = new(Stage.Requested, AnyList, (_, _, c, _) =>
+            new BilanService.BilanServiceClient(c).SummarizeBilansAsync(new SummarizeBilansRequest()).ResponseAsync),
         ["/bilan.v1.BilanService/UpdateBilan"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).UpdateBilanAsync(new UpdateBilanRequest { Bilan = new Contracts.V1.Bilan { Name = t.Bilan.Name, PlannedHours = 20 } }).ResponseAsync),
         ["/bilan.v1.BilanService/DeleteBilan"] = new(Stage.Requested, AdminOnly, (_, t, c, _) =>

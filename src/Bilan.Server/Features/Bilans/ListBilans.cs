@@ -10,7 +10,7 @@ namespace Bilan.Server.Features.Bilans;
 
 public sealed partial class BilansService
 {
-    private static readonly IReadOnlyCollection<string> FilterFields = ["state", "beneficiary", "consultant", "employer_siret", "organization"];
+    private static readonly IReadOnlyCollection<string> FilterFields = ["state", "beneficiary", "consultant", "employer_siret", "organization", "beneficiary_name"];
 
     public override async Task<ListBilansResponse> ListBilans(ListBilansRequest request, ServerCallContext context)
     {
@@ -57,6 +57,16 @@ public sealed partial class BilansService
                 break;
             case "organization":
                 conditions.Add("b.organization_id = @OrganizationId", ("OrganizationId", FilterValues.ResourceId(term, OrganizationScope.Collection)));
+                break;
+            case "beneficiary_name":
+                // The start of "given family" or "family given", ignoring case: "mart", "camille m", "martin cam".
+                conditions.Add(
+                    """
+                    EXISTS (SELECT 1 FROM beneficiaries n WHERE n.id = b.beneficiary_id
+                        AND (lower(n.given_name || ' ' || n.family_name) COLLATE "C" LIKE @NamePrefix
+                            OR lower(n.family_name || ' ' || n.given_name) COLLATE "C" LIKE @NamePrefix))
+                    """,
+                    ("NamePrefix", SqlConditions.LikePrefix(term.Prefix.Trim().ToLowerInvariant())));
                 break;
             case "employer_siret":
                 conditions.Add(

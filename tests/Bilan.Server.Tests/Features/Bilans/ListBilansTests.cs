@@ -53,6 +53,35 @@ public sealed class ListBilansTests(ApiFixture fixture)
         Assert.Equal([started.Name, requested.Name], all.Bilans.Select(b => b.Name));
     }
 
+    [Theory]
+    [InlineData("ZOLA-{0}*")]
+    [InlineData("zola-{0}")]
+    [InlineData("Émile Zola-{0}*")]
+    [InlineData("zola-{0} émi*")]
+    public async Task ListBilans_BeneficiaryNameFilter_MatchesTheStartOfEitherNameOrder(string pattern)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var zola = await Server.Beneficiaries.CreateAsync(Requests.JobSeeker($"Zola-{tag}", "Émile"));
+        var bilan = await Server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = Requests.Bilan(zola.Name) });
+        var other = await Server.Beneficiaries.CreateAsync(Requests.JobSeeker($"Hugo-{tag}", "Victor"));
+        await Server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = Requests.Bilan(other.Name) });
+
+        var page = await Server.Bilans.ListBilansAsync(new ListBilansRequest
+        {
+            Filter = $"beneficiary_name = \"{string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, tag)}\"",
+        });
+
+        Assert.Equal([bilan.Name], page.Bilans.Select(b => b.Name));
+    }
+
+    [Fact]
+    public async Task ListBilans_BeneficiaryNameFilterWithLikeWildcards_TakenLiterally()
+    {
+        var page = await Server.Bilans.ListBilansAsync(new ListBilansRequest { Filter = "beneficiary_name = \"%_*\"" });
+
+        Assert.Empty(page.Bilans);
+    }
+
     [Fact]
     public async Task ListBilans_UnknownConsultant_Empty()
     {
