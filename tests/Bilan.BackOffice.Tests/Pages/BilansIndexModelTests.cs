@@ -157,5 +157,6 @@ public sealed class BilansIndexModelTests
     }
 
     private static BilansPage Create(BilanService.BilanServiceClient client) =>
-        new(client, NullLogger<BilansPage>.Instance);
+        new BilansPage(client, ApiCalls.Consultants(), ApiCalls.Beneficiaries(), ApiCalls.Organizations(), NullLogger<BilansPage>.Instance)
+            .WithUser(StaffRole.Consultant);
 }

@@ -50,9 +50,12 @@ public sealed class IndexModelTests
     }
 
     private static IndexModel Create(Health.HealthClient client) =>
-        new(new ApiHealth(
-            client,
-            Options.Create(new BilanApiOptions()),
-            new FakeTimeProvider(Now),
-            NullLogger<ApiHealth>.Instance));
+        new IndexModel(
+            new ApiHealth(
+                client,
+                Options.Create(new BilanApiOptions()),
+                new FakeTimeProvider(Now),
+                NullLogger<ApiHealth>.Instance),
+            ApiCalls.Listing(new Contracts.V1.ListBilansResponse()),
+            NullLogger<IndexModel>.Instance).WithUser(Contracts.V1.StaffRole.Admin);
 }

@@ -66,11 +66,61 @@ public static class ApiCalls
         return client;
     }
 
-    /// <summary>A bilan client whose every list answers <paramref name="response"/>.</summary>
+    /// <summary>A bilan client whose every list answers <paramref name="response"/> (and whose summary is empty).</summary>
     public static BilanService.BilanServiceClient Listing(ListBilansResponse response)
     {
         var client = Substitute.For<BilanService.BilanServiceClient>();
         client.ListBilansAsync(Arg.Any<ListBilansRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        client.SummarizeBilansAsync(Arg.Any<SummarizeBilansRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(new SummarizeBilansResponse()));
+        return client;
+    }
+
+    /// <summary>A consultant client listing <paramref name="consultants"/>.</summary>
+    public static ConsultantService.ConsultantServiceClient Consultants(params Consultant[] consultants)
+    {
+        var client = Substitute.For<ConsultantService.ConsultantServiceClient>();
+        var response = new ListConsultantsResponse();
+        response.Consultants.AddRange(consultants);
+        client.ListConsultantsAsync(Arg.Any<ListConsultantsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        return client;
+    }
+
+    /// <summary>A beneficiary client that knows <paramref name="beneficiaries"/> (any other name is NOT_FOUND).</summary>
+    public static BeneficiaryService.BeneficiaryServiceClient Beneficiaries(params Beneficiary[] beneficiaries)
+    {
+        var client = Substitute.For<BeneficiaryService.BeneficiaryServiceClient>();
+        var response = new ListBeneficiariesResponse();
+        response.Beneficiaries.AddRange(beneficiaries);
+        client.ListBeneficiariesAsync(Arg.Any<ListBeneficiariesRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        client.GetBeneficiaryAsync(Arg.Any<GetBeneficiaryRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(call => beneficiaries.FirstOrDefault(b => b.Name == call.Arg<GetBeneficiaryRequest>().Name) is { } found
+                ? Answer(found)
+                : Fail<Beneficiary>(Error(StatusCode.NotFound, "Ce bénéficiaire n'existe pas.", "RESOURCE_NOT_FOUND")));
+        return client;
+    }
+
+    /// <summary>An organisation client listing <paramref name="organizations"/>.</summary>
+    public static OrganizationService.OrganizationServiceClient Organizations(params Organization[] organizations)
+    {
+        var client = Substitute.For<OrganizationService.OrganizationServiceClient>();
+        var response = new ListOrganizationsResponse();
+        response.Organizations.AddRange(organizations);
+        client.ListOrganizationsAsync(Arg.Any<ListOrganizationsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        return client;
+    }
+
+    /// <summary>An interview client listing <paramref name="interviews"/> for any bilan.</summary>
+    public static InterviewService.InterviewServiceClient Interviews(params Interview[] interviews)
+    {
+        var client = Substitute.For<InterviewService.InterviewServiceClient>();
+        var response = new ListInterviewsResponse();
+        response.Interviews.AddRange(interviews);
+        client.ListInterviewsAsync(Arg.Any<ListInterviewsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
             .Returns(_ => Answer(response));
         return client;
     }

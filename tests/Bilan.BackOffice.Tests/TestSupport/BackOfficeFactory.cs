@@ -26,6 +26,18 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
     /// <summary>The substituted bilan client; replace it before the first request.</summary>
     public BilanService.BilanServiceClient Bilans { get; set; } = ApiCalls.Listing(new ListBilansResponse());
 
+    /// <summary>The substituted consultant client; replace it before the first request.</summary>
+    public ConsultantService.ConsultantServiceClient Consultants { get; set; } = ApiCalls.Consultants();
+
+    /// <summary>The substituted beneficiary client; replace it before the first request.</summary>
+    public BeneficiaryService.BeneficiaryServiceClient Beneficiaries { get; set; } = ApiCalls.Beneficiaries();
+
+    /// <summary>The substituted organisation client; replace it before the first request.</summary>
+    public OrganizationService.OrganizationServiceClient Organizations { get; set; } = ApiCalls.Organizations();
+
+    /// <summary>The substituted interview client; replace it before the first request.</summary>
+    public InterviewService.InterviewServiceClient Interviews { get; set; } = ApiCalls.Interviews();
+
     /// <summary>A client signed in through the real login form (the substituted API accepting the password).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync()
     {
@@ -75,6 +87,14 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
             services.AddSingleton(_ => Auth);
             services.RemoveAll<BilanService.BilanServiceClient>();
             services.AddSingleton(_ => Bilans);
+            services.RemoveAll<ConsultantService.ConsultantServiceClient>();
+            services.AddSingleton(_ => Consultants);
+            services.RemoveAll<BeneficiaryService.BeneficiaryServiceClient>();
+            services.AddSingleton(_ => Beneficiaries);
+            services.RemoveAll<OrganizationService.OrganizationServiceClient>();
+            services.AddSingleton(_ => Organizations);
+            services.RemoveAll<InterviewService.InterviewServiceClient>();
+            services.AddSingleton(_ => Interviews);
         });
     }
 

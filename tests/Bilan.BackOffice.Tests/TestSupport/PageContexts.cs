@@ -20,4 +20,19 @@ public static class PageContexts
 
         return new PageContext { HttpContext = httpContext };
     }
+
+    /// <summary>A page context signed in with <paramref name="role"/> (the claims the real login gives).</summary>
+    public static PageContext SignedIn(Bilan.Contracts.V1.StaffRole role) =>
+        Create(NSubstitute.Substitute.For<IAuthenticationService>(), Bilan.BackOffice.Security.SessionClaims.PrincipalFrom(ApiCalls.Login(role), "test"));
+
+    /// <summary>Gives <paramref name="page"/> a signed-in context and a TempData that keeps values in memory.</summary>
+    public static TPage WithUser<TPage>(this TPage page, Bilan.Contracts.V1.StaffRole role)
+        where TPage : PageModel
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        page.PageContext = SignedIn(role);
+        page.TempData = new Microsoft.AspNetCore.Mvc.ViewFeatures.TempDataDictionary(
+            page.PageContext.HttpContext, NSubstitute.Substitute.For<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider>());
+        return page;
+    }
 }
