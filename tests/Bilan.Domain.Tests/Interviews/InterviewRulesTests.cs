@@ -72,6 +72,7 @@ public sealed class InterviewRulesTests
         [BilanState.Preliminary] = InterviewPhase.Preliminary,
         [BilanState.Investigation] = InterviewPhase.Investigation,
         [BilanState.Conclusion] = InterviewPhase.Conclusion,
+        [BilanState.FollowUp] = InterviewPhase.FollowUp,
     };
 
     public static TheoryData<BilanState, InterviewPhase> EveryStateAndPhase()
@@ -79,7 +80,7 @@ public sealed class InterviewRulesTests
         var data = new TheoryData<BilanState, InterviewPhase>();
         foreach (var state in Enum.GetValues<BilanState>().Where(s => s != BilanState.Unspecified))
         {
-            foreach (var phase in new[] { InterviewPhase.Preliminary, InterviewPhase.Investigation, InterviewPhase.Conclusion })
+            foreach (var phase in new[] { InterviewPhase.Preliminary, InterviewPhase.Investigation, InterviewPhase.Conclusion, InterviewPhase.FollowUp })
             {
                 data.Add(state, phase);
             }
@@ -102,6 +103,14 @@ public sealed class InterviewRulesTests
             Assert.Equal($"No interview can be planned for a bilan in state {ApiNames.Of(state)}.", rule.Message);
             Assert.Equal($"Aucun entretien ne peut être planifié : le bilan est à l'état « {FrenchNames.Of(state)} ».", rule.FrenchMessage);
         }
+        else if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp)
+        {
+            // The follow-up interview (R6313-4 3°) waits for the bilan to be in FOLLOW_UP.
+            var rule = Assert.IsType<RuleViolationException>(exception);
+            Assert.Equal("FOLLOW_UP_INTERVIEW_NOT_YET", rule.Reason);
+            Assert.Equal(new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = "INTERVIEW_PHASE_FOLLOW_UP" }, rule.Metadata);
+            Assert.Contains("L'entretien de suivi se planifie une fois le bilan en suivi", rule.FrenchMessage, StringComparison.Ordinal);
+        }
         else if (phase < earliest)
         {
             var rule = Assert.IsType<RuleViolationException>(exception);
@@ -118,7 +127,6 @@ public sealed class InterviewRulesTests
 
     [Theory]
     [InlineData(BilanState.Completed, "STATE_COMPLETED", "terminé")]
-    [InlineData(BilanState.FollowUp, "STATE_FOLLOW_UP", "suivi")]
     [InlineData(BilanState.Closed, "STATE_CLOSED", "clôturé")]
     [InlineData(BilanState.Abandoned, "STATE_ABANDONED", "abandonné")]
     [InlineData(BilanState.Cancelled, "STATE_CANCELLED", "annulé")]
@@ -151,6 +159,7 @@ public sealed class InterviewRulesTests
     [InlineData(BilanState.Preliminary, 1)]
     [InlineData(BilanState.Investigation, 2)]
     [InlineData(BilanState.Conclusion, 3)]
+    [InlineData(BilanState.FollowUp, 4)]
     public void CurrentPhase_StatesThatPlan_PhaseOfTheState(BilanState state, int phase) =>
         Assert.Equal(phase, InterviewRules.CurrentPhase(state));
 
