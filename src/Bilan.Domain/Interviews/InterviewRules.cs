@@ -43,6 +43,16 @@ public static class InterviewRules
         IReadOnlyList<SituationPeriod> situations,
         BilanPolicy policy)
     {
+        // The follow-up interview (R6313-4 3°) is scheduled once the bilan is in FOLLOW_UP, after its completion.
+        if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp && !state.IsFinal())
+        {
+            throw new RuleViolationException(
+                "FOLLOW_UP_INTERVIEW_NOT_YET",
+                $"A follow-up interview is scheduled once the bilan is in STATE_FOLLOW_UP (StartFollowUp, after CompleteBilan); it is {ApiNames.Of(state)}.",
+                $"L'entretien de suivi se planifie une fois le bilan en suivi (après sa fin) ; le bilan est à l'état « {FrenchNames.Of(state)} ».",
+                new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = ApiNames.Of(phase) });
+        }
+
         if (!TakesInterviews(state))
         {
             throw new RuleViolationException(
@@ -50,16 +60,6 @@ public static class InterviewRules
                 $"No interview can be planned for a bilan in state {ApiNames.Of(state)}.",
                 $"Aucun entretien ne peut être planifié : le bilan est à l'état « {FrenchNames.Of(state)} ».",
                 new Dictionary<string, string> { ["state"] = ApiNames.Of(state) });
-        }
-
-        // The follow-up interview (R6313-4 3°) is scheduled once the bilan is in FOLLOW_UP, after its completion.
-        if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp)
-        {
-            throw new RuleViolationException(
-                "FOLLOW_UP_INTERVIEW_NOT_YET",
-                $"A follow-up interview is scheduled once the bilan is in STATE_FOLLOW_UP (StartFollowUp, after CompleteBilan); it is {ApiNames.Of(state)}.",
-                $"L'entretien de suivi se planifie une fois le bilan en suivi (après sa fin) ; le bilan est à l'état « {FrenchNames.Of(state)} ».",
-                new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = ApiNames.Of(phase) });
         }
 
         if ((int)phase < CurrentPhase(state))

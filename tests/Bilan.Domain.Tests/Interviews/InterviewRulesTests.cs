@@ -95,21 +95,21 @@ public sealed class InterviewRulesTests
     {
         var exception = Record.Exception(() => InterviewRules.EnsureCanPlan(state, phase, Monday, 60, [], [], DefaultPolicy));
 
-        if (!EarliestPlannablePhase.TryGetValue(state, out var earliest))
-        {
-            var rule = Assert.IsType<RuleViolationException>(exception);
-            Assert.Equal("INTERVIEW_NOT_ALLOWED_IN_STATE", rule.Reason);
-            Assert.Equal(new Dictionary<string, string> { ["state"] = ApiNames.Of(state) }, rule.Metadata);
-            Assert.Equal($"No interview can be planned for a bilan in state {ApiNames.Of(state)}.", rule.Message);
-            Assert.Equal($"Aucun entretien ne peut être planifié : le bilan est à l'état « {FrenchNames.Of(state)} ».", rule.FrenchMessage);
-        }
-        else if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp)
+        if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp && !state.IsFinal())
         {
             // The follow-up interview (R6313-4 3°) waits for the bilan to be in FOLLOW_UP.
             var rule = Assert.IsType<RuleViolationException>(exception);
             Assert.Equal("FOLLOW_UP_INTERVIEW_NOT_YET", rule.Reason);
             Assert.Equal(new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = "INTERVIEW_PHASE_FOLLOW_UP" }, rule.Metadata);
             Assert.Contains("L'entretien de suivi se planifie une fois le bilan en suivi", rule.FrenchMessage, StringComparison.Ordinal);
+        }
+        else if (!EarliestPlannablePhase.TryGetValue(state, out var earliest))
+        {
+            var rule = Assert.IsType<RuleViolationException>(exception);
+            Assert.Equal("INTERVIEW_NOT_ALLOWED_IN_STATE", rule.Reason);
+            Assert.Equal(new Dictionary<string, string> { ["state"] = ApiNames.Of(state) }, rule.Metadata);
+            Assert.Equal($"No interview can be planned for a bilan in state {ApiNames.Of(state)}.", rule.Message);
+            Assert.Equal($"Aucun entretien ne peut être planifié : le bilan est à l'état « {FrenchNames.Of(state)} ».", rule.FrenchMessage);
         }
         else if (phase < earliest)
         {
