@@ -28,6 +28,7 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<AuthService.AuthServiceClient>(services);
         AddApiClient<BilanService.BilanServiceClient>(services);
         AddApiClient<BeneficiaryService.BeneficiaryServiceClient>(services);
+        AddApiClient<ConventionService.ConventionServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();
