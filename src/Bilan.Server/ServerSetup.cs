@@ -68,6 +68,9 @@ public static class ServerSetup
         app.MapGrpcService<Features.Consents.ConsentsService>();
         app.MapGrpcService<ConsultantsService>();
         app.MapGrpcService<Features.Confidential.SynthesesService>();
+        app.MapGrpcService<Features.Conventions.ConventionsService>();
+        app.MapGrpcService<Features.WorkingTimeAuthorizations.WorkingTimeAuthorizationsService>();
+        app.MapGrpcService<Features.FollowUps.FollowUpsService>();
         app.MapIdentity();
         app.MapOrganizations();
         app.MapSupport();

@@ -31,6 +31,7 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<InterviewService.InterviewServiceClient>(services);
         AddApiClient<ConsultantService.ConsultantServiceClient>(services);
         AddApiClient<OrganizationService.OrganizationServiceClient>(services);
+        AddApiClient<ConventionService.ConventionServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();

@@ -30,6 +30,15 @@ public enum BilanEventType
     DisclosureConsentRevoked = 24,
     DocumentsDestroyed = 25,
     RetainedDocumentsDestroyed = 26,
+    ConventionUpdated = 40,
+    ConventionSent = 41,
+    ConventionSigned = 42,
+    ConventionRefused = 43,
+    WorkingTimeAuthorizationRequested = 44,
+    EmployerAnswerRecorded = 45,
+    FollowUpProposed = 46,
+    FollowUpUpdated = 47,
+    FollowUpDeclined = 48,
 }
 
 public static class BilanEventTypes

@@ -28,4 +28,10 @@ public sealed record BilanPolicy
     /// beneficiary's written agreement) are kept after its end, in years (R6313-7: at most 3; policy, default 3).
     /// </summary>
     public int RetentionYears { get; init; } = 3;
+
+    /// <summary>
+    /// How long after the completion the follow-up interview (entretien de suivi, R6313-4 3°) is proposed, in months
+    /// (market practice about 6 months; policy, default 6), adjustable per bilan with FollowUpService.UpdateFollowUp.
+    /// </summary>
+    public int FollowUpDelayMonths { get; init; } = 6;
 }

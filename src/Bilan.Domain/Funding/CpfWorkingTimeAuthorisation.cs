@@ -33,6 +33,43 @@ public static class CpfWorkingTimeAuthorisation
     /// <summary>The last day the employer may answer a request received on <paramref name="requestDate"/>.</summary>
     public static DateOnly AnswerDeadline(DateOnly requestDate) => requestDate.AddDays(AnswerDays);
 
+    /// <summary>The day the employer's silence becomes acceptance (day 31): the day after <see cref="AnswerDeadline"/>.</summary>
+    public static DateOnly DeemedGrantedDate(DateOnly requestDate) => AnswerDeadline(requestDate).AddDays(1);
+
+    /// <summary>
+    /// Refuses a request made fewer than 60 days before the planned start (FAILED_PRECONDITION
+    /// WORKING_TIME_AUTHORIZATION_TOO_LATE), giving the latest day the employee could have asked.
+    /// </summary>
+    public static void EnsureRequestedInTime(DateOnly requestDate, DateOnly plannedStart)
+    {
+        if (IsRequestedInTime(requestDate, plannedStart))
+        {
+            return;
+        }
+
+        var latest = LatestRequestDate(plannedStart);
+        throw new RuleViolationException(
+            "WORKING_TIME_AUTHORIZATION_TOO_LATE",
+            $"The employee must ask the employer's authorisation at least {MinimumDaysBeforeStart} days before the start (Code du travail D6323-4): for a start on {plannedStart:yyyy-MM-dd}, by {latest:yyyy-MM-dd} at the latest; asked on {requestDate:yyyy-MM-dd}. Move the planned start, or fund the bilan outside working time.",
+            $"Le salarié doit demander l'autorisation de l'employeur au moins {MinimumDaysBeforeStart} jours avant le début du bilan (article D6323-4 du Code du travail) : pour un début le {FrenchCalendar.Format(plannedStart)}, au plus tard le {FrenchCalendar.Format(latest)} ; demande faite le {FrenchCalendar.Format(requestDate)}.",
+            new Dictionary<string, string>
+            {
+                ["request_date"] = Iso(requestDate),
+                ["planned_start_date"] = Iso(plannedStart),
+                ["latest_request_date"] = Iso(latest),
+                ["article"] = "D6323-4",
+            });
+    }
+
+    /// <summary>The status of a recorded request, the start judged on the planned start date.</summary>
+    public static CpfAuthorisationStatus StatusOn(CpfAuthorisationRequest request, DateOnly startDate, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return StatusOn(request.RequestDate, startDate, request.Answer, request.AnswerDate, on);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>
     /// The status on <paramref name="on"/>. Throws <see cref="InvalidFieldsException"/> when an answer has no date,
     /// a date is given without an answer, or the answer predates the request.

@@ -1,12 +1,16 @@
 namespace Bilan.Domain.Interviews;
 
-/// <summary>The phase an interview (entretien) belongs to; the three phases of R6313-4.</summary>
+/// <summary>
+/// The phase an interview (entretien) belongs to: the three phases of R6313-4, then the follow-up interview
+/// (entretien de suivi) the conclusion plans as a possibility (R6313-4 3°), held once the bilan is in FOLLOW_UP.
+/// </summary>
 public enum InterviewPhase
 {
     Unspecified = 0,
     Preliminary = 1,
     Investigation = 2,
     Conclusion = 3,
+    FollowUp = 4,
 }
 
 /// <summary>Where the interview takes place.</summary>

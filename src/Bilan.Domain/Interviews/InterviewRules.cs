@@ -43,6 +43,16 @@ public static class InterviewRules
         IReadOnlyList<SituationPeriod> situations,
         BilanPolicy policy)
     {
+        // The follow-up interview (R6313-4 3°) is scheduled once the bilan is in FOLLOW_UP, after its completion.
+        if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp && !state.IsFinal())
+        {
+            throw new RuleViolationException(
+                "FOLLOW_UP_INTERVIEW_NOT_YET",
+                $"A follow-up interview is scheduled once the bilan is in STATE_FOLLOW_UP (StartFollowUp, after CompleteBilan); it is {ApiNames.Of(state)}.",
+                $"L'entretien de suivi se planifie une fois le bilan en suivi (après sa fin) ; le bilan est à l'état « {FrenchNames.Of(state)} ».",
+                new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = ApiNames.Of(phase) });
+        }
+
         if (!TakesInterviews(state))
         {
             throw new RuleViolationException(
@@ -154,9 +164,12 @@ public static class InterviewRules
         }
     }
 
-    /// <summary>Interviews are planned from the request to the end of the conclusion phase, not after.</summary>
+    /// <summary>
+    /// Interviews are planned from the request to the end of the conclusion phase, then the follow-up interview in
+    /// FOLLOW_UP; none once COMPLETED (until the follow-up starts) or ended.
+    /// </summary>
     public static bool TakesInterviews(BilanState state) =>
-        state is BilanState.Requested or BilanState.Preliminary or BilanState.Investigation or BilanState.Conclusion;
+        state is BilanState.Requested or BilanState.Preliminary or BilanState.Investigation or BilanState.Conclusion or BilanState.FollowUp;
 
     /// <summary>The phase a bilan in <paramref name="state"/> is in; a requested bilan is before the first.</summary>
     public static int CurrentPhase(BilanState state) => state switch
@@ -164,6 +177,7 @@ public static class InterviewRules
         BilanState.Requested => 0,
         BilanState.Preliminary => (int)InterviewPhase.Preliminary,
         BilanState.Investigation => (int)InterviewPhase.Investigation,
+        BilanState.FollowUp => (int)InterviewPhase.FollowUp,
         _ => (int)InterviewPhase.Conclusion,
     };
 

@@ -98,6 +98,20 @@ public static class AccessPolicy
         ["/bilan.v1.SynthesisService/GetInterviewNotes"] = Callers.Staff,
         ["/bilan.v1.SynthesisService/UpdateInterviewNotes"] = Callers.Practitioners,
         ["/bilan.v1.SynthesisService/ListConfidentialAccesses"] = Callers.Admin,
+
+        // Start and close conditions (R6313-8, D6323-4, R6313-4 3°): read by whoever sees the bilan (the employer's HR
+        // software its organisation's), changed by admins and the bilan's consultant.
+        ["/bilan.v1.ConventionService/GetConvention"] = Callers.Authenticated,
+        ["/bilan.v1.ConventionService/UpdateConvention"] = Callers.Practitioners,
+        ["/bilan.v1.ConventionService/SendConvention"] = Callers.Practitioners,
+        ["/bilan.v1.ConventionService/SignConvention"] = Callers.Practitioners,
+        ["/bilan.v1.ConventionService/RefuseConvention"] = Callers.Practitioners,
+        ["/bilan.v1.WorkingTimeAuthorizationService/GetWorkingTimeAuthorization"] = Callers.Authenticated,
+        ["/bilan.v1.WorkingTimeAuthorizationService/RequestWorkingTimeAuthorization"] = Callers.Practitioners,
+        ["/bilan.v1.WorkingTimeAuthorizationService/RecordEmployerAnswer"] = Callers.Practitioners,
+        ["/bilan.v1.FollowUpService/GetFollowUp"] = Callers.Authenticated,
+        ["/bilan.v1.FollowUpService/UpdateFollowUp"] = Callers.Practitioners,
+        ["/bilan.v1.FollowUpService/DeclineFollowUp"] = Callers.Practitioners,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

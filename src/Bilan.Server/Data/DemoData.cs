@@ -171,6 +171,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 new BilanRecord(id, beneficiary.Id, target, plan, consultant, path.Count + 2, time, Now, abandon, beneficiary.OrganizationId),
                 cancellationToken);
             var state = BilanState.Requested;
+            var completedAt = time;
             await EventAsync(id, BilanEventType.Created, time, state, state, null);
             if (consultant is { } consultantId)
             {
@@ -194,6 +195,19 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                     await EventAsync(id, BilanEventType.BilanConsentRecorded, time.AddDays(-1), state, state, new() { ["method"] = "CONSENT_METHOD_SIGNED_PAPER" });
                 }
 
+                // StartBilan of a bilan funded by the employer's plan needs the tripartite convention signed (R6313-8).
+                if (transition == BilanTransition.Start && plan.FundingSource == FundingSource.EmployerPlan)
+                {
+                    await SignedConventionAsync(id, plan, time.AddDays(-4), state);
+                }
+
+                // CloseBilan needs the follow-up held or declined (R6313-4 3°): this beneficiary declined it.
+                if (transition == BilanTransition.Close)
+                {
+                    await Features.FollowUps.FollowUps.SaveDemoAsync(connection, transaction, id, completedAt, Domain.FrenchCalendar.DateOf(time.AddDays(-1)), cancellationToken);
+                    await EventAsync(id, BilanEventType.FollowUpDeclined, time.AddDays(-1), state, state, new() { ["declined_date"] = Iso(time.AddDays(-1)) });
+                }
+
                 // CompleteBilan needs the written synthesis handed to the beneficiary (R6313-4 3°).
                 if (transition == BilanTransition.Complete)
                 {
@@ -204,6 +218,33 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 await EventAsync(id, BilanEventTypes.Of(transition), time, state, next,
                     transition == BilanTransition.Abandon ? new() { ["reason"] = Domain.ApiNames.Of(abandon) } : null);
                 state = next;
+
+                // At completion a follow-up interview is proposed, 6 months later by default (R6313-4 3°).
+                if (transition == BilanTransition.Complete)
+                {
+                    completedAt = time;
+                    await Features.FollowUps.FollowUps.SaveDemoAsync(connection, transaction, id, time, null, cancellationToken);
+                    await EventAsync(id, BilanEventType.FollowUpProposed, time, state, state, new()
+                    {
+                        ["proposed_date"] = Iso(time.AddMonths(new BilanPolicy().FollowUpDelayMonths)),
+                        ["delay_months"] = "6",
+                    });
+                }
+            }
+
+            // A CPF bilan on working time still to start: the employee asked the employer the day after the request
+            // (D6323-4), in time for the planned start; the employer has not answered yet.
+            if (state == BilanState.Requested && plan.FundingSource == FundingSource.Cpf
+                && Domain.Funding.CpfWorkingTimeAuthorisation.IsNeeded(plan.WorkingTime) && plan.PlannedStartDate is not null)
+            {
+                var asked = time.AddDays(1);
+                await Features.WorkingTimeAuthorizations.AuthorizationRecord.SaveAsync(connection, transaction,
+                    new(id, Domain.FrenchCalendar.DateOf(asked), 0, null, asked.UtcDateTime, 1), cancellationToken);
+                await EventAsync(id, BilanEventType.WorkingTimeAuthorizationRequested, asked, state, state, new()
+                {
+                    ["request_date"] = Iso(asked),
+                    ["deemed_granted_date"] = Iso(asked.AddDays(Domain.Funding.CpfWorkingTimeAuthorisation.AnswerDays + 1)),
+                });
             }
 
             if (state is BilanState.Requested or BilanState.Preliminary && consultant is { } planner)
@@ -212,6 +253,43 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                     state, Now + shift);
             }
         }
+
+        /// <summary>A convention drafted, received by the employee on <paramref name="received"/>, and signed by all three in the next days.</summary>
+        private async Task SignedConventionAsync(Guid bilanId, BilanPlan plan, DateTimeOffset received, BilanState state)
+        {
+            var day = Domain.FrenchCalendar.DateOf(received);
+            var start = plan.PlannedStartDate ?? day.AddDays(7);
+            var record = new Features.Conventions.ConventionRecord(
+                bilanId,
+                "Bilan de compétences — évolution professionnelle",
+                "Analyser les compétences, aptitudes et motivations du salarié pour définir un projet professionnel et, le cas échéant, de formation.",
+                "Entretiens individuels avec une consultante, tests de personnalité et d'intérêts, enquêtes métiers, documentation.",
+                plan.PlannedHours,
+                start,
+                plan.PlannedEndDate ?? start.AddMonths(3),
+                "Trois phases (préliminaire, investigation, conclusion) en entretiens individuels ; entretien de suivi à six mois.",
+                "Résultats détaillés et synthèse écrite remis au seul salarié, qui décide de leur communication.",
+                1850m,
+                "Facture au terme du bilan, réglée par l'employeur à 30 jours.",
+                day.AddDays(-1), day, day.AddDays(2), day.AddDays(-1), day, null, received.UtcDateTime.AddDays(-2), received.UtcDateTime.AddDays(2), 4);
+            await Features.Conventions.ConventionStore.SaveAsync(connection, transaction, record, cancellationToken);
+            await EventAsync(bilanId, BilanEventType.ConventionUpdated, received.AddDays(-2), state, state, null);
+            await EventAsync(bilanId, BilanEventType.ConventionSigned, received.AddDays(-1), state, state,
+                new() { ["party"] = "CONVENTION_PARTY_EMPLOYER", ["signed_date"] = Iso(received.AddDays(-1)) });
+            await EventAsync(bilanId, BilanEventType.ConventionSent, received, state, state, new()
+            {
+                ["received_date"] = Iso(received),
+                ["employee_signature_deadline"] = Iso(received.AddDays(Domain.Funding.TripartiteConvention.EmployeeDays)),
+            });
+            foreach (var (party, offset) in new[] { ("CONVENTION_PARTY_PROVIDER", 0), ("CONVENTION_PARTY_EMPLOYEE", 2) })
+            {
+                await EventAsync(bilanId, BilanEventType.ConventionSigned, received.AddDays(offset), state, state,
+                    new() { ["party"] = party, ["signed_date"] = Iso(received.AddDays(offset)) });
+            }
+        }
+
+        private static string Iso(DateTimeOffset time) =>
+            Domain.FrenchCalendar.DateOf(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         private static List<BilanTransition> PathTo(BilanState target) => target switch
         {

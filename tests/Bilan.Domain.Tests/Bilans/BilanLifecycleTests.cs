@@ -68,7 +68,8 @@ public sealed class BilanLifecycleTests
 
     private static readonly DateOnly Today = new(2026, 5, 4);
 
-    // A consultant, the beneficiary's consent, no situation, a held investigation and a held conclusion making the 13 hours: every condition holds.
+    // A consultant, the beneficiary's consent, no situation, a held investigation and a held conclusion making the 13
+    // hours, the synthesis delivered, the follow-up declined: every condition holds.
     private static readonly BilanFacts SatisfyingFacts = new(
         Today,
         HasConsultant: true,
@@ -78,6 +79,7 @@ public sealed class BilanLifecycleTests
     {
         ConsentRecorded = true,
         SynthesisDelivered = true,
+        FollowUpDeclinedOn = Today,
     };
 
     // No consultant, a current maternity leave, no interview, no consent: every condition fails.
@@ -202,7 +204,8 @@ public sealed class BilanLifecycleTests
         Assert.Empty(rule.Failures);
     }
 
-    // Stopping a bilan never depends on the conditions of going forward.
+    // Stopping a bilan never depends on the conditions of going forward. (Closing does: the follow-up interview must
+    // be held or declined first, see FollowUpConcludedConditionTests.)
     [Theory]
     [InlineData(BilanState.Requested, BilanTransition.Cancel, BilanState.Cancelled)]
     [InlineData(BilanState.Preliminary, BilanTransition.Abandon, BilanState.Abandoned)]
@@ -210,9 +213,7 @@ public sealed class BilanLifecycleTests
     [InlineData(BilanState.Conclusion, BilanTransition.Abandon, BilanState.Abandoned)]
     [InlineData(BilanState.Completed, BilanTransition.Abandon, BilanState.Abandoned)]
     [InlineData(BilanState.FollowUp, BilanTransition.Abandon, BilanState.Abandoned)]
-    [InlineData(BilanState.Completed, BilanTransition.Close, BilanState.Closed)]
-    [InlineData(BilanState.FollowUp, BilanTransition.Close, BilanState.Closed)]
-    public void Apply_StopOrCloseWithFailingFacts_StillAllowed(BilanState state, BilanTransition transition, BilanState target) =>
+    public void Apply_StopWithFailingFacts_StillAllowed(BilanState state, BilanTransition transition, BilanState target) =>
         Assert.Equal(target, BilanLifecycle.Default.Apply(state, transition, FailingFacts));
 
     [Fact]

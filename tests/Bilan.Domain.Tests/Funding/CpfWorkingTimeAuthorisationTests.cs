@@ -112,3 +112,39 @@ public sealed class CpfWorkingTimeAuthorisationTests
 
     private static DateOnly D(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }
+
+public sealed class CpfWorkingTimeAuthorisationDatesTests
+{
+    [Theory]
+    [InlineData("2026-03-01", "2026-04-01")]
+    [InlineData("2026-01-31", "2026-03-03")] // over February (28 days)
+    [InlineData("2028-01-31", "2028-03-02")] // leap year
+    [InlineData("2026-12-15", "2027-01-15")] // over the year end
+    [InlineData("2026-12-31", "2027-01-31")]
+    public void DeemedGrantedDate_Request_DayThirtyOne(string request, string expected) =>
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture),
+            CpfWorkingTimeAuthorisation.DeemedGrantedDate(DateOnly.Parse(request, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-03-01", "2026-04-30", null)]
+    [InlineData("2026-03-02", "2026-04-30", "01/03/2026")]
+    [InlineData("2027-12-31", "2028-02-29", null)] // leap year, over the year end: day 60
+    [InlineData("2028-01-01", "2028-02-29", "31/12/2027")]
+    public void EnsureRequestedInTime_LateRequest_RefusedWithTheLatestDate(string request, string start, string? latest)
+    {
+        var exception = Record.Exception(() => CpfWorkingTimeAuthorisation.EnsureRequestedInTime(
+            DateOnly.Parse(request, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)));
+
+        if (latest is null)
+        {
+            Assert.Null(exception);
+            return;
+        }
+
+        var rule = Assert.IsType<RuleViolationException>(exception);
+        Assert.Equal("WORKING_TIME_AUTHORIZATION_TOO_LATE", rule.Reason);
+        Assert.Contains($"au plus tard le {latest}", rule.FrenchMessage, StringComparison.Ordinal);
+        Assert.Contains("D6323-4", rule.FrenchMessage, StringComparison.Ordinal);
+        Assert.Equal("D6323-4", rule.Metadata["article"]);
+    }
+}

@@ -72,6 +72,7 @@ public sealed class InterviewRulesTests
         [BilanState.Preliminary] = InterviewPhase.Preliminary,
         [BilanState.Investigation] = InterviewPhase.Investigation,
         [BilanState.Conclusion] = InterviewPhase.Conclusion,
+        [BilanState.FollowUp] = InterviewPhase.FollowUp,
     };
 
     public static TheoryData<BilanState, InterviewPhase> EveryStateAndPhase()
@@ -79,7 +80,7 @@ public sealed class InterviewRulesTests
         var data = new TheoryData<BilanState, InterviewPhase>();
         foreach (var state in Enum.GetValues<BilanState>().Where(s => s != BilanState.Unspecified))
         {
-            foreach (var phase in new[] { InterviewPhase.Preliminary, InterviewPhase.Investigation, InterviewPhase.Conclusion })
+            foreach (var phase in new[] { InterviewPhase.Preliminary, InterviewPhase.Investigation, InterviewPhase.Conclusion, InterviewPhase.FollowUp })
             {
                 data.Add(state, phase);
             }
@@ -94,7 +95,15 @@ public sealed class InterviewRulesTests
     {
         var exception = Record.Exception(() => InterviewRules.EnsureCanPlan(state, phase, Monday, 60, [], [], DefaultPolicy));
 
-        if (!EarliestPlannablePhase.TryGetValue(state, out var earliest))
+        if (phase == InterviewPhase.FollowUp && state != BilanState.FollowUp && !state.IsFinal())
+        {
+            // The follow-up interview (R6313-4 3°) waits for the bilan to be in FOLLOW_UP.
+            var rule = Assert.IsType<RuleViolationException>(exception);
+            Assert.Equal("FOLLOW_UP_INTERVIEW_NOT_YET", rule.Reason);
+            Assert.Equal(new Dictionary<string, string> { ["state"] = ApiNames.Of(state), ["phase"] = "INTERVIEW_PHASE_FOLLOW_UP" }, rule.Metadata);
+            Assert.Contains("L'entretien de suivi se planifie une fois le bilan en suivi", rule.FrenchMessage, StringComparison.Ordinal);
+        }
+        else if (!EarliestPlannablePhase.TryGetValue(state, out var earliest))
         {
             var rule = Assert.IsType<RuleViolationException>(exception);
             Assert.Equal("INTERVIEW_NOT_ALLOWED_IN_STATE", rule.Reason);
@@ -118,7 +127,6 @@ public sealed class InterviewRulesTests
 
     [Theory]
     [InlineData(BilanState.Completed, "STATE_COMPLETED", "terminé")]
-    [InlineData(BilanState.FollowUp, "STATE_FOLLOW_UP", "suivi")]
     [InlineData(BilanState.Closed, "STATE_CLOSED", "clôturé")]
     [InlineData(BilanState.Abandoned, "STATE_ABANDONED", "abandonné")]
     [InlineData(BilanState.Cancelled, "STATE_CANCELLED", "annulé")]
@@ -151,6 +159,7 @@ public sealed class InterviewRulesTests
     [InlineData(BilanState.Preliminary, 1)]
     [InlineData(BilanState.Investigation, 2)]
     [InlineData(BilanState.Conclusion, 3)]
+    [InlineData(BilanState.FollowUp, 4)]
     public void CurrentPhase_StatesThatPlan_PhaseOfTheState(BilanState state, int phase) =>
         Assert.Equal(phase, InterviewRules.CurrentPhase(state));
 

@@ -171,8 +171,12 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         }),
         ["/bilan.v1.BilanService/StartFollowUp"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).StartFollowUpAsync(new StartFollowUpRequest { Name = t.Bilan.Name }).ResponseAsync),
-        ["/bilan.v1.BilanService/CloseBilan"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
-            new BilanService.BilanServiceClient(c).CloseBilanAsync(new CloseBilanRequest { Name = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.BilanService/CloseBilan"] = new(Stage.Completed, PractitionerWrite, async (w, t, c, _) =>
+        {
+            // CloseBilan needs the follow-up held or declined (R6313-4 3°): the admin records the decline first.
+            await w.Server.DeclineFollowUpAsync(t.Bilan.Name);
+            await new BilanService.BilanServiceClient(c).CloseBilanAsync(new CloseBilanRequest { Name = t.Bilan.Name });
+        }),
         ["/bilan.v1.BilanService/AbandonBilan"] = new(Stage.Preliminary, PractitionerWrite, (_, t, c, _) =>
             new BilanService.BilanServiceClient(c).AbandonBilanAsync(new AbandonBilanRequest { Name = t.Bilan.Name, Reason = AbandonReason.Personal }).ResponseAsync),
         ["/bilan.v1.BilanService/CancelBilan"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
@@ -295,7 +299,108 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             }).ResponseAsync),
         ["/bilan.v1.SynthesisService/ListConfidentialAccesses"] = new(Stage.Requested, AdminOnly, (_, t, c, _) =>
             new SynthesisService.SynthesisServiceClient(c).ListConfidentialAccessesAsync(new ListConfidentialAccessesRequest { Parent = t.Bilan.Name }).ResponseAsync),
+
+        ["/bilan.v1.ConventionService/GetConvention"] = new(Stage.Requested, ScopedRead, async (w, t, c, _) =>
+        {
+            await DraftConventionAsync(w, t);
+            await new ConventionService.ConventionServiceClient(c).GetConventionAsync(new GetConventionRequest { Name = t.Bilan.Name + "/convention" });
+        }),
+        ["/bilan.v1.ConventionService/UpdateConvention"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new ConventionService.ConventionServiceClient(c).UpdateConventionAsync(new UpdateConventionRequest
+            {
+                Convention = StartConditions.CompleteConvention(t.Bilan.Name),
+            }).ResponseAsync),
+        ["/bilan.v1.ConventionService/SendConvention"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await DraftConventionAsync(w, t);
+            await new ConventionService.ConventionServiceClient(c).SendConventionAsync(new SendConventionRequest
+            {
+                Name = t.Bilan.Name + "/convention",
+                SentDate = w.Server.Day(),
+                ReceivedDate = w.Server.Day(),
+            });
+        }),
+        ["/bilan.v1.ConventionService/SignConvention"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await DraftConventionAsync(w, t);
+            await new ConventionService.ConventionServiceClient(c).SignConventionAsync(new SignConventionRequest
+            {
+                Name = t.Bilan.Name + "/convention",
+                Party = ConventionParty.Provider,
+                SignedDate = w.Server.Day(),
+            });
+        }),
+        ["/bilan.v1.ConventionService/RefuseConvention"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await DraftConventionAsync(w, t);
+            await w.Server.ConventionsClient().SendConventionAsync(new SendConventionRequest
+            {
+                Name = t.Bilan.Name + "/convention",
+                SentDate = w.Server.Day(),
+                ReceivedDate = w.Server.Day(),
+            });
+            await new ConventionService.ConventionServiceClient(c).RefuseConventionAsync(new RefuseConventionRequest
+            {
+                Name = t.Bilan.Name + "/convention",
+                RefusedDate = w.Server.Day(),
+            });
+        }),
+        ["/bilan.v1.WorkingTimeAuthorizationService/GetWorkingTimeAuthorization"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient(c).GetWorkingTimeAuthorizationAsync(
+                new GetWorkingTimeAuthorizationRequest { Name = t.Bilan.Name + "/workingTimeAuthorization" }).ResponseAsync),
+        ["/bilan.v1.WorkingTimeAuthorizationService/RequestWorkingTimeAuthorization"] = new(Stage.Requested, PractitionerWrite, async (w, _, c, _) =>
+        {
+            var bilan = await CpfWorkingTimeBilanAsync(w);
+            await new WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient(c).RequestWorkingTimeAuthorizationAsync(
+                new RequestWorkingTimeAuthorizationRequest { Name = bilan + "/workingTimeAuthorization", RequestDate = w.Server.Day() });
+        }),
+        ["/bilan.v1.WorkingTimeAuthorizationService/RecordEmployerAnswer"] = new(Stage.Requested, PractitionerWrite, async (w, _, c, _) =>
+        {
+            var bilan = await CpfWorkingTimeBilanAsync(w);
+            await w.Server.AuthorizationsClient().RequestWorkingTimeAuthorizationAsync(
+                new RequestWorkingTimeAuthorizationRequest { Name = bilan + "/workingTimeAuthorization", RequestDate = w.Server.Day() });
+            await new WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient(c).RecordEmployerAnswerAsync(new RecordEmployerAnswerRequest
+            {
+                Name = bilan + "/workingTimeAuthorization",
+                Answer = EmployerAnswer.Granted,
+                AnswerDate = w.Server.Day(),
+            });
+        }),
+        ["/bilan.v1.FollowUpService/GetFollowUp"] = new(Stage.Completed, ScopedRead, (_, t, c, _) =>
+            new FollowUpService.FollowUpServiceClient(c).GetFollowUpAsync(new GetFollowUpRequest { Name = t.Bilan.Name + "/followUp" }).ResponseAsync),
+        ["/bilan.v1.FollowUpService/UpdateFollowUp"] = new(Stage.Completed, PractitionerWrite, (_, t, c, _) =>
+            new FollowUpService.FollowUpServiceClient(c).UpdateFollowUpAsync(new UpdateFollowUpRequest
+            {
+                FollowUp = new FollowUp { Name = t.Bilan.Name + "/followUp", DelayMonths = 4 },
+            }).ResponseAsync),
+        ["/bilan.v1.FollowUpService/DeclineFollowUp"] = new(Stage.Completed, PractitionerWrite, (w, t, c, _) =>
+            new FollowUpService.FollowUpServiceClient(c).DeclineFollowUpAsync(new DeclineFollowUpRequest
+            {
+                Name = t.Bilan.Name + "/followUp",
+                DeclinedDate = w.Server.Day(),
+            }).ResponseAsync),
     };
+
+    private static Task<Convention> DraftConventionAsync(AccessWorld world, Target target) =>
+        world.Server.ConventionsClient().UpdateConventionAsync(new UpdateConventionRequest
+        {
+            Convention = StartConditions.CompleteConvention(target.Bilan.Name),
+        }).ResponseAsync;
+
+    /// <summary>A bilan of an employee of organisation A, by consultant X, funded by the CPF on working time, starting in 90 days.</summary>
+    private static async Task<string> CpfWorkingTimeBilanAsync(AccessWorld world)
+    {
+        var employee = Requests.Employee();
+        employee.Organization = world.OrganizationA.Name;
+        var beneficiary = await world.Server.Beneficiaries.CreateAsync(employee);
+        var request = Requests.Bilan(beneficiary.Name);
+        request.WorkingTime = WorkingTime.During;
+        request.PlannedStartDate = world.Server.Day(90);
+        request.PlannedEndDate = world.Server.Day(180);
+        var bilan = await world.Server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = request });
+        await world.Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = world.ConsultantX.Name });
+        return bilan.Name;
+    }
 
     public static TheoryData<string, CallerKind> Cases()
     {
@@ -351,6 +456,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         {
             AuthService.Descriptor, UserService.Descriptor, OrganizationService.Descriptor, ConsultantService.Descriptor,
             BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, ConsentService.Descriptor, SynthesisService.Descriptor, SupportService.Descriptor, Health.Descriptor,
+            ConventionService.Descriptor, WorkingTimeAuthorizationService.Descriptor, FollowUpService.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
 

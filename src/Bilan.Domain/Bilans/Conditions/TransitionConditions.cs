@@ -12,5 +12,8 @@ public static class TransitionConditions
         new HeldInterviewCondition(BilanTransition.Complete, Interviews.InterviewPhase.Conclusion),
         new MinimumHeldHoursCondition(),
         new SynthesisDeliveredCondition(),
+        new TripartiteConventionSignedCondition(),
+        new WorkingTimeAuthorisationCondition(),
+        new FollowUpConcludedCondition(),
     ];
 }

@@ -78,6 +78,12 @@ public sealed partial class BilansService
                 current.State, newState, attributes, context.CancellationToken);
             // R6313-7: a bilan that ends (closed, abandoned) has its working documents destroyed in this transaction.
             await Retention.Retention.OnBilanEndedAsync(connection, transaction, updated, policy, now, context.CancellationToken);
+            // R6313-4 3°: a completed bilan is proposed a follow-up interview (policy delay, 6 months by default).
+            if (newState == BilanState.Completed)
+            {
+                await FollowUps.FollowUps.ProposeAsync(connection, transaction, id, policy, Actor.Of(context), now, context.CancellationToken);
+            }
+
             if (!InterviewRules.TakesInterviews(newState))
             {
                 await CancelScheduledInterviewsAsync(connection, transaction, updated, context, now);
@@ -91,6 +97,7 @@ public sealed partial class BilansService
     {
         var beneficiary = await BeneficiariesService.FindAsync(connection, transaction, bilan.BeneficiaryId, forUpdate: false, cancellationToken);
         var interviews = await InterviewStore.OfBilanAsync(connection, transaction, bilan.Id, cancellationToken);
+        var convention = await Conventions.ConventionStore.FindAsync(connection, transaction, bilan.Id, forUpdate: false, cancellationToken);
         return new BilanFacts(
             FrenchCalendar.DateOf(clock.GetUtcNow()),
             bilan.ConsultantId is not null,
@@ -100,6 +107,13 @@ public sealed partial class BilansService
         {
             ConsentRecorded = await Consents.BilanConsents.RecordedAsync(connection, transaction, bilan.Id, cancellationToken),
             SynthesisDelivered = await Confidential.SynthesisStore.CurrentDeliveredAsync(connection, transaction, bilan.Id, cancellationToken),
+            FundingSource = bilan.Plan.FundingSource,
+            WorkingTime = bilan.Plan.WorkingTime,
+            PlannedStartDate = bilan.Plan.PlannedStartDate,
+            ConventionDrafted = convention is not null,
+            Convention = convention?.Facts,
+            WorkingTimeAuthorisation = (await WorkingTimeAuthorizations.AuthorizationRecord.FindAsync(connection, transaction, bilan.Id, cancellationToken))?.Request,
+            FollowUpDeclinedOn = await FollowUps.FollowUps.DeclinedOnAsync(connection, transaction, bilan.Id, cancellationToken),
         };
     }
 

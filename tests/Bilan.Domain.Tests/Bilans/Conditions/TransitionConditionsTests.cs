@@ -15,8 +15,8 @@ public sealed class TransitionConditionsTests
     [InlineData(BilanState.Investigation, BilanTransition.StartConclusion, "HELD_INVESTIGATION_INTERVIEW_REQUIRED")]
     [InlineData(BilanState.Conclusion, BilanTransition.Complete, "HELD_CONCLUSION_INTERVIEW_REQUIRED,MINIMUM_HELD_HOURS,SYNTHESIS_DELIVERED_REQUIRED")]
     [InlineData(BilanState.Completed, BilanTransition.StartFollowUp, "")]
-    [InlineData(BilanState.Completed, BilanTransition.Close, "")]
-    [InlineData(BilanState.FollowUp, BilanTransition.Close, "")]
+    [InlineData(BilanState.Completed, BilanTransition.Close, "FOLLOW_UP_NOT_CONCLUDED")]
+    [InlineData(BilanState.FollowUp, BilanTransition.Close, "FOLLOW_UP_NOT_CONCLUDED")]
     [InlineData(BilanState.Preliminary, BilanTransition.Abandon, "")]
     [InlineData(BilanState.Requested, BilanTransition.Cancel, "")]
     public void All_EachTransitionWithNothingKnown_ItsConditionsReported(BilanState state, BilanTransition transition, string conditions)

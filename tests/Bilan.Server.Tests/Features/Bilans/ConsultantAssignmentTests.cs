@@ -313,7 +313,7 @@ public sealed class ConsultantAssignmentTests(ApiFixture fixture)
         await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.Conclusion, 240, 1));
         await Server.DeliverSynthesisAsync(bilan.Name);
         await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
-        return await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name });
+        return await Server.DeclineAndCloseAsync(bilan.Name);
     }
 
     private Task<Interview> ScheduleAtAsync(string bilan, Interview slot) =>

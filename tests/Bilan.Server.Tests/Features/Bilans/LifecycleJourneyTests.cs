@@ -32,12 +32,15 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
         await Server.DeliverSynthesisAsync(bilan.Name);
         bilan = await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
         bilan = await Server.Bilans.StartFollowUpAsync(new StartFollowUpRequest { Name = bilan.Name });
+        // The follow-up interview proposed at completion (R6313-4 3°), held about 6 months later, then the close.
+        await Server.HoldAsync(await Server.ScheduleAsync(bilan.Name, InterviewPhase.FollowUp, 60, 180));
+        bilan = await Server.Bilans.GetBilanAsync(new GetBilanRequest { Name = bilan.Name });
         bilan = await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name, Etag = bilan.Etag });
 
         Assert.Equal(State.Closed, bilan.State);
         Assert.Equal(consultant.Name, bilan.Consultant);
         var interviews = (await Server.Interviews.ListInterviewsAsync(new ListInterviewsRequest { Parent = bilan.Name })).Interviews;
-        Assert.Equal([120, 240, 240, 240], interviews.Select(i => i.HeldMinutes));
+        Assert.Equal([120, 240, 240, 240, 60], interviews.Select(i => i.HeldMinutes));
         Assert.All(interviews, i => Assert.Equal(InterviewStatus.Held, i.Status));
 
         var events = await AllEventsAsync(bilan.Name);
@@ -60,7 +63,10 @@ public sealed class LifecycleJourneyTests(ApiFixture fixture)
                 (BilanEventType.SynthesisUpdated, State.Conclusion, State.Conclusion),
                 (BilanEventType.SynthesisDelivered, State.Conclusion, State.Conclusion),
                 (BilanEventType.Completed, State.Conclusion, State.Completed),
+                (BilanEventType.FollowUpProposed, State.Completed, State.Completed),
                 (BilanEventType.FollowUpStarted, State.Completed, State.FollowUp),
+                (BilanEventType.InterviewScheduled, State.FollowUp, State.FollowUp),
+                (BilanEventType.InterviewHeld, State.FollowUp, State.FollowUp),
                 (BilanEventType.Closed, State.FollowUp, State.Closed),
                 // R6313-7: the working documents are destroyed at closing; the event says so, without content.
                 (BilanEventType.DocumentsDestroyed, State.Closed, State.Closed),

@@ -319,7 +319,7 @@ public sealed class TransitionTests(ApiFixture fixture)
         {
             State.Completed => completed,
             State.FollowUp => await Server.Bilans.StartFollowUpAsync(new StartFollowUpRequest { Name = bilan.Name }),
-            State.Closed => await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name }),
+            State.Closed => await Server.DeclineAndCloseAsync(bilan.Name),
             _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No journey to this state."),
         };
     }

@@ -65,7 +65,7 @@ public sealed class ConfidentialLeakTests(ApiFixture fixture)
             DeliveryMethod = DeliveryMethod.InPerson,
         });
         await Server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
-        await Server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name });
+        await Server.DeclineAndCloseAsync(bilan.Name);
 
         seen.Add(Json(await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name, PageSize = 200 })));
         seen.Add(Json(await Server.Bilans.GetBilanAsync(new GetBilanRequest { Name = bilan.Name })));

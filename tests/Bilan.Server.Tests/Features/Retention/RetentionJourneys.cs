@@ -61,7 +61,8 @@ internal static class RetentionJourneys
             DeliveryMethod = DeliveryMethod.InPerson,
         });
         await server.Bilans.CompleteBilanAsync(new CompleteBilanRequest { Name = bilan.Name });
-        return await server.Bilans.CloseBilanAsync(new CloseBilanRequest { Name = bilan.Name });
+        // CloseBilan needs the follow-up interview held or declined (R6313-4 3°): here the beneficiary declines it.
+        return await server.DeclineAndCloseAsync(bilan.Name);
     }
 
     /// <summary>The beneficiary's agreement to send the synthesis to their CEP operator.</summary>

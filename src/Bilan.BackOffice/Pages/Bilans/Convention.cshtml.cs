@@ -1,0 +1,270 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Bilan.BackOffice.Api;
+using Bilan.Contracts.V1;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Bilan.BackOffice.Pages.Bilans;
+
+/// <summary>
+/// The tripartite convention of a bilan (R6313-8): its mandatory content, its handing to the employee, the three
+/// signatures and the employee's refusal. The API owns every rule; this page shows its French messages.
+/// </summary>
+public sealed class ConventionModel(ConventionService.ConventionServiceClient conventions, ILogger<ConventionModel> logger) : PageModel
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>Proto field paths of the content to the form's property names.</summary>
+    private static readonly Dictionary<string, string> ContentFields = new(StringComparer.Ordinal)
+    {
+        ["convention.title"] = "Contenu.Intitule",
+        ["convention.objective_and_content"] = "Contenu.ObjectifEtContenu",
+        ["convention.means"] = "Contenu.Moyens",
+        ["convention.duration_hours"] = "Contenu.DureeHeures",
+        ["convention.period_start"] = "Contenu.DebutPeriode",
+        ["convention.period_end"] = "Contenu.FinPeriode",
+        ["convention.conduct_and_follow_up"] = "Contenu.DeroulementEtSuivi",
+        ["convention.results_handover"] = "Contenu.RemiseDesResultats",
+        ["convention.price_euros"] = "Contenu.PrixEuros",
+        ["convention.payment_terms"] = "Contenu.ModalitesDeReglement",
+    };
+
+    /// <summary>The bilan's id (the UUID of <c>bilans/{id}</c>).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    /// <summary>The convention's etag when the form was shown, sent back so that a concurrent change is refused.</summary>
+    [BindProperty]
+    public string? Etag { get; set; }
+
+    [BindProperty]
+    public ConventionInput Contenu { get; set; } = new();
+
+    [BindProperty]
+    public DateInput Remise { get; set; } = new();
+
+    [BindProperty]
+    public SignatureInput Signature { get; set; } = new();
+
+    [BindProperty]
+    public DateInput Refus { get; set; } = new();
+
+    /// <summary>The convention as the API returned it; null while none is drafted.</summary>
+    public Convention? Convention { get; private set; }
+
+    /// <summary>The French error shown above the forms.</summary>
+    public string? ErrorMessage { get; private set; }
+
+    /// <summary>True when someone else changed the convention: the page offers to reload it.</summary>
+    public bool Stale { get; private set; }
+
+    public string BilanName => $"bilans/{Id}";
+
+    public string Name => $"{BilanName}/convention";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) && Convention is { } convention)
+        {
+            Contenu = ConventionInput.From(convention);
+            Etag = convention.Etag;
+        }
+
+        return Page();
+    }
+
+    /// <summary>Drafts the convention or replaces its content.</summary>
+    public Task<IActionResult> OnPostContenuAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => conventions.UpdateConventionAsync(
+            new UpdateConventionRequest { Convention = Contenu.ToProto(Name, Etag) }, cancellationToken: cancellationToken).ResponseAsync,
+            ContentFields, cancellationToken);
+
+    /// <summary>Records the handing of the convention to the employee.</summary>
+    public Task<IActionResult> OnPostRemiseAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => conventions.SendConventionAsync(new SendConventionRequest
+        {
+            Name = Name,
+            SentDate = ToDate(Remise.Envoi),
+            ReceivedDate = ToDate(Remise.Date),
+            Etag = Etag ?? string.Empty,
+        }, cancellationToken: cancellationToken).ResponseAsync,
+            new Dictionary<string, string> { ["sent_date"] = "Remise.Envoi", ["received_date"] = "Remise.Date" }, cancellationToken);
+
+    /// <summary>Records one party's signature.</summary>
+    public Task<IActionResult> OnPostSignatureAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => conventions.SignConventionAsync(new SignConventionRequest
+        {
+            Name = Name,
+            Party = Signature.Partie,
+            SignedDate = ToDate(Signature.Date),
+            Etag = Etag ?? string.Empty,
+        }, cancellationToken: cancellationToken).ResponseAsync,
+            new Dictionary<string, string> { ["party"] = "Signature.Partie", ["signed_date"] = "Signature.Date" }, cancellationToken);
+
+    /// <summary>Records the employee's refusal (not a fault, R6313-8).</summary>
+    public Task<IActionResult> OnPostRefusAsync(CancellationToken cancellationToken) =>
+        ChangeAsync(() => conventions.RefuseConventionAsync(new RefuseConventionRequest
+        {
+            Name = Name,
+            RefusedDate = ToDate(Refus.Date),
+            Etag = Etag ?? string.Empty,
+        }, cancellationToken: cancellationToken).ResponseAsync,
+            new Dictionary<string, string> { ["refused_date"] = "Refus.Date" }, cancellationToken);
+
+    /// <summary>The French state of the convention.</summary>
+    public static string FrenchState(ConventionState state) => state switch
+    {
+        ConventionState.Draft => "brouillon (non remise au salarié)",
+        ConventionState.AwaitingSignatures => "en attente de signatures",
+        ConventionState.Signed => "signée par les trois parties",
+        ConventionState.Refused => "refusée par le salarié",
+        ConventionState.DeemedRefused => "réputée refusée (pas de signature du salarié dans les 10 jours)",
+        _ => "inconnu",
+    };
+
+    public static string FrenchParty(ConventionParty party) => party switch
+    {
+        ConventionParty.Employee => "salarié",
+        ConventionParty.Employer => "employeur",
+        ConventionParty.Provider => "prestataire",
+        _ => "inconnu",
+    };
+
+    /// <summary>A date as staff read it, <c>dd/MM/yyyy</c>; a dash when unset.</summary>
+    public static string Format(Google.Type.Date? date) =>
+        date is null ? "—" : new DateOnly(date.Year, date.Month, date.Day).ToString("dd/MM/yyyy", French);
+
+    private async Task<IActionResult> ChangeAsync(Func<Task<Convention>> call, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call();
+            return RedirectToPage(new { id = Id });
+        }
+        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Convention change failed: {StatusCode}", exception.StatusCode);
+            var error = FrenchErrorPresenter.AddTo(ModelState, exception, fields);
+            ErrorMessage = error.Message;
+            Stale = exception.StatusCode == Grpc.Core.StatusCode.Aborted;
+            // Show the convention as it stands; the form keeps what the user typed.
+            await LoadAsync(cancellationToken, keepError: true);
+            return Page();
+        }
+    }
+
+    /// <summary>Reads the convention; NOT_FOUND means none drafted yet. False when the read failed.</summary>
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool keepError = false)
+    {
+        try
+        {
+            Convention = await conventions.GetConventionAsync(new GetConventionRequest { Name = Name }, cancellationToken: cancellationToken);
+            return true;
+        }
+        catch (RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.NotFound)
+        {
+            // No convention drafted yet (an unknown bilan shows the same empty form, and any change says it does not exist).
+            Convention = null;
+            return true;
+        }
+        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("GetConvention failed: {StatusCode}", exception.StatusCode);
+            if (!keepError)
+            {
+                ErrorMessage = FrenchErrorPresenter.Present(exception).Message;
+            }
+
+            return false;
+        }
+    }
+
+    private static Google.Type.Date? ToDate(DateOnly? date) =>
+        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
+
+    /// <summary>The content of the convention as the form edits it (every item mandatory, R6313-8).</summary>
+    public sealed class ConventionInput
+    {
+        [Display(Name = "Intitulé")]
+        public string? Intitule { get; set; }
+
+        [Display(Name = "Objectif et contenu")]
+        public string? ObjectifEtContenu { get; set; }
+
+        [Display(Name = "Moyens")]
+        public string? Moyens { get; set; }
+
+        [Display(Name = "Durée (heures)")]
+        public decimal? DureeHeures { get; set; }
+
+        [Display(Name = "Début de la période")]
+        public DateOnly? DebutPeriode { get; set; }
+
+        [Display(Name = "Fin de la période")]
+        public DateOnly? FinPeriode { get; set; }
+
+        [Display(Name = "Déroulement et suivi")]
+        public string? DeroulementEtSuivi { get; set; }
+
+        [Display(Name = "Remise des résultats et de la synthèse")]
+        public string? RemiseDesResultats { get; set; }
+
+        [Display(Name = "Prix (euros)")]
+        public decimal? PrixEuros { get; set; }
+
+        [Display(Name = "Modalités de règlement")]
+        public string? ModalitesDeReglement { get; set; }
+
+        public static ConventionInput From(Convention convention) => new()
+        {
+            Intitule = convention.Title,
+            ObjectifEtContenu = convention.ObjectiveAndContent,
+            Moyens = convention.Means,
+            DureeHeures = (decimal)convention.DurationHours,
+            DebutPeriode = convention.PeriodStart is { } s ? new DateOnly(s.Year, s.Month, s.Day) : null,
+            FinPeriode = convention.PeriodEnd is { } e ? new DateOnly(e.Year, e.Month, e.Day) : null,
+            DeroulementEtSuivi = convention.ConductAndFollowUp,
+            RemiseDesResultats = convention.ResultsHandover,
+            PrixEuros = (decimal)convention.PriceEuros,
+            ModalitesDeReglement = convention.PaymentTerms,
+        };
+
+        public Convention ToProto(string name, string? etag) => new()
+        {
+            Name = name,
+            Title = Intitule ?? string.Empty,
+            ObjectiveAndContent = ObjectifEtContenu ?? string.Empty,
+            Means = Moyens ?? string.Empty,
+            DurationHours = (double)(DureeHeures ?? 0),
+            PeriodStart = ToDate(DebutPeriode),
+            PeriodEnd = ToDate(FinPeriode),
+            ConductAndFollowUp = DeroulementEtSuivi ?? string.Empty,
+            ResultsHandover = RemiseDesResultats ?? string.Empty,
+            PriceEuros = (double)(PrixEuros ?? 0),
+            PaymentTerms = ModalitesDeReglement ?? string.Empty,
+            Etag = etag ?? string.Empty,
+        };
+    }
+
+    /// <summary>A dated step: the handing (with the sending date), or the refusal.</summary>
+    public sealed class DateInput
+    {
+        [Display(Name = "Date d'envoi")]
+        public DateOnly? Envoi { get; set; }
+
+        [Display(Name = "Date")]
+        public DateOnly? Date { get; set; }
+    }
+
+    /// <summary>One party's signature.</summary>
+    public sealed class SignatureInput
+    {
+        [Display(Name = "Signataire")]
+        public ConventionParty Partie { get; set; }
+
+        [Display(Name = "Date de signature")]
+        public DateOnly? Date { get; set; }
+    }
+}
