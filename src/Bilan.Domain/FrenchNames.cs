@@ -62,6 +62,15 @@ public static class FrenchNames
         BilanEventType.DisclosureConsentRevoked => "Accord de communication de la synthèse retiré",
         BilanEventType.DocumentsDestroyed => "Documents de travail détruits (fin du bilan)",
         BilanEventType.RetainedDocumentsDestroyed => "Documents conservés détruits (fin de la conservation)",
+        BilanEventType.ConventionUpdated => "Convention tripartite rédigée ou modifiée",
+        BilanEventType.ConventionSent => "Convention tripartite remise au salarié",
+        BilanEventType.ConventionSigned => "Convention tripartite signée",
+        BilanEventType.ConventionRefused => "Convention tripartite refusée",
+        BilanEventType.WorkingTimeAuthorizationRequested => "Autorisation d'absence demandée à l'employeur",
+        BilanEventType.EmployerAnswerRecorded => "Réponse de l'employeur enregistrée",
+        BilanEventType.FollowUpProposed => "Entretien de suivi proposé",
+        BilanEventType.FollowUpUpdated => "Date de l'entretien de suivi modifiée",
+        BilanEventType.FollowUpDeclined => "Entretien de suivi décliné",
         _ => "Événement",
     };
 
@@ -115,6 +124,7 @@ public static class FrenchNames
         InterviewPhase.Preliminary => "phase préliminaire",
         InterviewPhase.Investigation => "phase d'investigation",
         InterviewPhase.Conclusion => "phase de conclusion",
+        InterviewPhase.FollowUp => "entretien de suivi",
         _ => "phase inconnue",
     };
 
