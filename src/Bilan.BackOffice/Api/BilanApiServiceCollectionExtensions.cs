@@ -28,6 +28,11 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<AuthService.AuthServiceClient>(services);
         AddApiClient<BilanService.BilanServiceClient>(services);
         AddApiClient<BeneficiaryService.BeneficiaryServiceClient>(services);
+        AddApiClient<ConsentService.ConsentServiceClient>(services);
+        AddApiClient<SynthesisService.SynthesisServiceClient>(services);
+        AddApiClient<InterviewService.InterviewServiceClient>(services);
+        AddApiClient<OrganizationService.OrganizationServiceClient>(services);
+        AddApiClient<UserService.UserServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();
