@@ -1,5 +1,4 @@
 using Bilan.BackOffice.Api;
-using Bilan.BackOffice.Formatting;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
