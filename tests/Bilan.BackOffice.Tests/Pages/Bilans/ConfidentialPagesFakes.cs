@@ -13,7 +13,7 @@ public sealed class ConfidentialPagesFakes
 
     public const string InterviewId = "0193a3c4-0000-7000-8000-0000000000e1";
 
-    public const string Organization = "organizations/0193a3c4-0000-7000-8000-0000000000c1";
+    public const string OrganizationName = "organizations/0193a3c4-0000-7000-8000-0000000000c1";
 
     /// <summary>A marker standing for confidential text: it must never reach a log or an address.</summary>
     public const string Secret = "MARQUEUR-CONFIDENTIEL-7f3a";
@@ -26,7 +26,7 @@ public sealed class ConfidentialPagesFakes
                 Name = $"bilans/{BilanId}",
                 Beneficiary = "beneficiaries/0193a3c4-0000-7000-8000-000000000007",
                 State = state,
-                Organization = Organization,
+                Organization = OrganizationName,
             }));
         Beneficiaries.GetBeneficiaryAsync(Arg.Any<GetBeneficiaryRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ApiCalls.Answer(new Beneficiary { GivenName = "Camille", FamilyName = "Martin" }));
