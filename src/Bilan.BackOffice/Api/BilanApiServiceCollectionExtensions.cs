@@ -32,6 +32,11 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<ConsultantService.ConsultantServiceClient>(services);
         AddApiClient<OrganizationService.OrganizationServiceClient>(services);
         AddApiClient<ConventionService.ConventionServiceClient>(services);
+        AddApiClient<WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient>(services);
+        AddApiClient<FollowUpService.FollowUpServiceClient>(services);
+        AddApiClient<ConsentService.ConsentServiceClient>(services);
+        AddApiClient<SynthesisService.SynthesisServiceClient>(services);
+        AddApiClient<UserService.UserServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();
