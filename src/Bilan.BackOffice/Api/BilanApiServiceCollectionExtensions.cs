@@ -28,6 +28,9 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<AuthService.AuthServiceClient>(services);
         AddApiClient<BilanService.BilanServiceClient>(services);
         AddApiClient<BeneficiaryService.BeneficiaryServiceClient>(services);
+        AddApiClient<UserService.UserServiceClient>(services);
+        AddApiClient<ConsultantService.ConsultantServiceClient>(services);
+        AddApiClient<OrganizationService.OrganizationServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();

@@ -14,8 +14,14 @@ public static class BackOfficeHostingExtensions
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
+        builder.Services.AddBackOfficeDataProtection(builder.Configuration);
         builder.Services.AddBackOfficeAuthentication();
-        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SessionExpiredFilter()));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new SessionExpiredFilter());
+            // Every administration page is for administrators, whatever its page model says.
+            options.Conventions.AuthorizeFolder("/Administration", SessionClaims.AdminPolicy);
+        });
         // Razor encodes every non-ASCII character by default ("&#xE9;" for "é"): let French text through as is.
         builder.Services.Configure<WebEncoderOptions>(
             options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
