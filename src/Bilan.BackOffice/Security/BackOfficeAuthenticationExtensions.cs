@@ -46,6 +46,14 @@ public static class BackOfficeAuthenticationExtensions
                 options.AccessDeniedPath = "/Error/403";
                 options.ReturnUrlParameter = "ReturnUrl";
 
+                // A signed-in user without the role gets a plain 403 (the French error page, re-executed by the
+                // status code pages), not a redirect that would answer 200.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+
                 // The API session also ends at its absolute expire_time, however active the user is.
                 options.Events.OnValidatePrincipal = async context =>
                 {
