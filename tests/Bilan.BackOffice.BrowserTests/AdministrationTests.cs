@@ -7,7 +7,7 @@ namespace Bilan.BackOffice.BrowserTests;
 public sealed class AdministrationTests(RunningBilan stack)
 {
     [Fact]
-    public async Task Admin_CreatesAUserWhoCanThenLogIn()
+    public async Task Admin_CreatesAUserWhoLogsInThenResetsTheirPassword()
     {
         var email = $"paul.durand.{Guid.NewGuid():N}@example.org";
         await using var tab = await stack.NewPageAsync();
@@ -39,6 +39,17 @@ public sealed class AdministrationTests(RunningBilan stack)
 
         await using var newcomer = await stack.NewPageAsync();
         await newcomer.LoginAsync(email, "Support-mot-de-passe-2026");
+        Assert.Equal("Tableau de bord", await newcomer.HeadingAsync());
+
+        // A reset with a generated temporary password, shown once, ends the session and lets them in again.
+        await tab.ClickLinkAsync($"Réinitialiser le mot de passe de {email}");
+        await tab.ClickAsync("Générer un mot de passe temporaire");
+        var temporary = await tab.Page.GetByLabel("Mot de passe temporaire").InputValueAsync();
+        Assert.Contains("il ne sera plus jamais affiché", await tab.MainTextAsync(), StringComparison.Ordinal);
+        await tab.ScreenshotAsync("mot-de-passe-temporaire");
+        await newcomer.GotoAsync("/Bilans");
+        Assert.Contains("/Connexion", newcomer.Page.Url, StringComparison.Ordinal);
+        await newcomer.LoginAsync(email, temporary);
         Assert.Equal("Tableau de bord", await newcomer.HeadingAsync());
     }
 

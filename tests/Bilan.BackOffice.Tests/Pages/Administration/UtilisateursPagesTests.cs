@@ -303,4 +303,43 @@ public sealed class UtilisateursPagesTests
 
         Assert.Equal(["Le mot de passe doit contenir autre chose que des lettres."], AdminPages.Errors(page, nameof(MotDePasseModel.NouveauMotDePasse)));
     }
+    [Fact]
+    public async Task ResetPassword_Generate_SendsAStrongPasswordAndShowsItOnceUncached()
+    {
+        var client = Users();
+        client.ResetPasswordAsync(Arg.Any<ResetPasswordRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(Jeanne()));
+        var page = AdminPages.WithContext(new MotDePasseModel(client, NullLogger<MotDePasseModel>.Instance) { Id = UserId, Etag = "W/\"3\"" });
+
+        var result = await page.OnPostGenererAsync(CancellationToken.None);
+
+        Assert.IsType<PageResult>(result);
+        var generated = Assert.IsType<string>(page.MotDePasseTemporaire);
+        Assert.Matches("^[a-zA-Z2-9]{5}(-[a-zA-Z2-9]{5}){3}$", generated);
+        Assert.Null(page.Confirmation);
+        Assert.Equal("no-store", page.Response.Headers.CacheControl.ToString());
+        _ = client.Received(1).ResetPasswordAsync(
+            Arg.Is<ResetPasswordRequest>(r => r.NewPassword == generated && r.Etag == "W/\"3\""),
+            Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task ResetPassword_Generate_Stale_ShowsNoPassword()
+    {
+        var client = Users();
+        client.ResetPasswordAsync(Arg.Any<ResetPasswordRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<User>(AdminPages.Stale()));
+        var page = AdminPages.WithContext(new MotDePasseModel(client, NullLogger<MotDePasseModel>.Instance) { Id = UserId, Etag = "W/\"1\"" });
+
+        await page.OnPostGenererAsync(CancellationToken.None);
+
+        Assert.Null(page.MotDePasseTemporaire);
+        Assert.True(page.IsStale);
+    }
+
+    [Fact]
+    public void TemporaryPassword_IsDifferentEachTime()
+    {
+        Assert.NotEqual(MotDePasseModel.TemporaryPassword(), MotDePasseModel.TemporaryPassword());
+    }
 }
