@@ -13,9 +13,19 @@ public static class BackOfficeHostingExtensions
     public static WebApplicationBuilder AddBackOffice(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Run from its build output (scripts/run, the browser tests) outside Development, the back-office must still
+        // find wwwroot and the compressed copies of its files, which only the build's static web assets manifest
+        // locates: without it a browser asking for gzip or br got an empty stylesheet. No effect once published.
+        builder.WebHost.UseStaticWebAssets();
 
+        builder.Services.AddBackOfficeDataProtection(builder.Configuration);
         builder.Services.AddBackOfficeAuthentication();
-        builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new SessionExpiredFilter()));
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new SessionExpiredFilter());
+            // Every administration page is for administrators, whatever its page model says.
+            options.Conventions.AuthorizeFolder("/Administration", SessionClaims.AdminPolicy);
+        });
         // Razor encodes every non-ASCII character by default ("&#xE9;" for "é"): let French text through as is.
         builder.Services.Configure<WebEncoderOptions>(
             options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

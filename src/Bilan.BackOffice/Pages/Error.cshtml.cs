@@ -21,13 +21,18 @@ public sealed class ErrorModel : PageModel
     /// <summary>True when the requested page does not exist.</summary>
     public bool IsNotFound => Code == StatusCodes.Status404NotFound;
 
+    /// <summary>True when the signed-in user's role does not allow the page.</summary>
+    public bool IsForbidden => Code == StatusCodes.Status403Forbidden;
+
     /// <summary>The heading.</summary>
-    public string Heading => IsNotFound ? "Page introuvable" : "Une erreur est survenue";
+    public string Heading => IsNotFound ? "Page introuvable" : IsForbidden ? "Accès refusé" : "Une erreur est survenue";
 
     /// <summary>What happened and what to do, in plain French.</summary>
     public string Explanation => IsNotFound
         ? "La page demandée n’existe pas ou a été déplacée."
-        : "Votre demande n’a pas pu aboutir. Réessayez dans quelques instants ; si le problème persiste, contactez le support.";
+        : IsForbidden
+            ? "Votre rôle ne permet pas d’ouvrir cette page. Si vous en avez besoin, demandez-le à un administrateur."
+            : "Votre demande n’a pas pu aboutir. Réessayez dans quelques instants ; si le problème persiste, contactez le support.";
 
     /// <summary>A reference that matches the server logs.</summary>
     public string RequestId => Activity.Current?.Id ?? HttpContext.TraceIdentifier;

@@ -10,6 +10,9 @@ public static class BackOfficeAuthenticationExtensions
     /// <summary>The name of the authentication cookie.</summary>
     public const string CookieName = "bilan.session";
 
+    /// <summary>The name of the antiforgery cookie.</summary>
+    public const string AntiforgeryCookieName = "bilan.antiforgery";
+
     /// <summary>
     /// The idle time after which the back-office forgets a user: the API's default <c>idle_timeout</c>
     /// (30 minutes), so that the cookie and the API session die of inactivity together.
@@ -23,8 +26,14 @@ public static class BackOfficeAuthenticationExtensions
             .AddCookie(options =>
             {
                 options.Cookie.Name = CookieName;
+                // HttpOnly: no script reads it. SameSite=Lax: the browser sends it on a link followed from
+                // another site (a link to a bilan in an e-mail opens signed in) but never on another site's
+                // POST, form or fetch; Strict would show the login page on every such link, for no gain here,
+                // since GET never changes anything and every POST also needs the antiforgery token.
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS (always, behind TLS); plain HTTP only serves
+                // 127.0.0.1 in development.
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.Cookie.IsEssential = true;
 
@@ -37,6 +46,14 @@ public static class BackOfficeAuthenticationExtensions
                 options.AccessDeniedPath = "/Error/403";
                 options.ReturnUrlParameter = "ReturnUrl";
 
+                // A signed-in user without the role gets a plain 403 (the French error page, re-executed by the
+                // status code pages), not a redirect that would answer 200.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+
                 // The API session also ends at its absolute expire_time, however active the user is.
                 options.Events.OnValidatePrincipal = async context =>
                 {
@@ -48,6 +65,15 @@ public static class BackOfficeAuthenticationExtensions
                     }
                 };
             });
+
+        // The antiforgery cookie: its default is never Secure; make it Secure over HTTPS like the session's.
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -111,9 +111,10 @@ public sealed class AuthenticationTests
         using var client = await factory.CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/Administration", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Error/403", response.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("<h1>Accès refusé</h1>", html, StringComparison.Ordinal);
     }
 
     [Fact]

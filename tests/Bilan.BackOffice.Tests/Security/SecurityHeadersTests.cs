@@ -34,7 +34,7 @@ public sealed class SecurityHeadersTests
     private static void AssertSecurityHeaders(HttpResponseMessage response)
     {
         Assert.Equal(
-            "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
             Single(response, "Content-Security-Policy"));
         Assert.Equal("nosniff", Single(response, "X-Content-Type-Options"));
         Assert.Equal("same-origin", Single(response, "Referrer-Policy"));

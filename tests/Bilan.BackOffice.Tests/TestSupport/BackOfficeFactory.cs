@@ -26,6 +26,9 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
     /// <summary>The substituted bilan client; replace it before the first request.</summary>
     public BilanService.BilanServiceClient Bilans { get; set; } = ApiCalls.Listing(new ListBilansResponse());
 
+    /// <summary>The substituted user client; replace it before the first request.</summary>
+    public UserService.UserServiceClient Users { get; set; } = NSubstitute.Substitute.For<UserService.UserServiceClient>();
+
     /// <summary>The substituted consultant client; replace it before the first request.</summary>
     public ConsultantService.ConsultantServiceClient Consultants { get; set; } = ApiCalls.Consultants();
 
@@ -37,6 +40,9 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
 
     /// <summary>The substituted interview client; replace it before the first request.</summary>
     public InterviewService.InterviewServiceClient Interviews { get; set; } = ApiCalls.Interviews();
+
+    /// <summary>Extra configuration settings of the back-office; set them before the first request.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
     /// <summary>A client signed in through the real login form (the substituted API accepting the password).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync()
@@ -79,6 +85,11 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("Bilan:ApiUrl", ApiUrl);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<Health.HealthClient>();
@@ -87,6 +98,8 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
             services.AddSingleton(_ => Auth);
             services.RemoveAll<BilanService.BilanServiceClient>();
             services.AddSingleton(_ => Bilans);
+            services.RemoveAll<UserService.UserServiceClient>();
+            services.AddSingleton(_ => Users);
             services.RemoveAll<ConsultantService.ConsultantServiceClient>();
             services.AddSingleton(_ => Consultants);
             services.RemoveAll<BeneficiaryService.BeneficiaryServiceClient>();

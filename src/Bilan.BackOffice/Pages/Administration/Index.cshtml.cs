@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bilan.BackOffice.Pages.Administration;
 
-/// <summary>Placeholder of the administration area (users, organisations, API keys): administrators only.</summary>
+/// <summary>The administration area's home: links to users, consultants and organisations. Administrators only.</summary>
 [Authorize(Policy = SessionClaims.AdminPolicy)]
 public sealed class IndexModel : PageModel
 {

@@ -51,7 +51,7 @@ public sealed class NotesEntretienModel(
     public ConfidentialBilanHeader? Header { get; private set; }
 
     /// <summary>The interview, as a line of the heading.</summary>
-    public InterviewRow? Interview { get; private set; }
+    public NotedInterviewRow? Interview { get; private set; }
 
     /// <summary>The notes as read; null when refused.</summary>
     public InterviewNotes? Notes { get; private set; }
@@ -112,7 +112,7 @@ public sealed class NotesEntretienModel(
         try
         {
             Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
-            Interview = InterviewRow.From(await interviews.GetInterviewAsync(
+            Interview = NotedInterviewRow.From(await interviews.GetInterviewAsync(
                 new GetInterviewRequest { Name = $"bilans/{Id}/interviews/{Entretien}" }, cancellationToken: cancellationToken));
             Notes = await syntheses.GetInterviewNotesAsync(new GetInterviewNotesRequest { Name = NotesName }, cancellationToken: cancellationToken);
         }

@@ -69,7 +69,7 @@ public sealed class SyntheseModel(
     public Synthesis? Current { get; private set; }
 
     /// <summary>The bilan's interviews, for their notes.</summary>
-    public IReadOnlyList<InterviewRow> Interviews { get; private set; } = [];
+    public IReadOnlyList<NotedInterviewRow> Interviews { get; private set; } = [];
 
     /// <summary>True when a form was refused with ABORTED: someone else changed the synthesis meanwhile.</summary>
     public bool Conflict { get; private set; }
@@ -254,7 +254,7 @@ public sealed class SyntheseModel(
         {
             var response = await interviews.ListInterviewsAsync(
                 new ListInterviewsRequest { Parent = $"bilans/{Id}", PageSize = 200 }, cancellationToken: cancellationToken);
-            Interviews = [.. response.Interviews.Select(InterviewRow.From)];
+            Interviews = [.. response.Interviews.Select(NotedInterviewRow.From)];
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
         {
@@ -314,12 +314,12 @@ public sealed class DeliveryInput
 }
 
 /// <summary>One interview of the bilan, for the link to its notes.</summary>
-public sealed record InterviewRow(string Id, string Phase, string Start, string Status)
+public sealed record NotedInterviewRow(string Id, string Phase, string Start, string Status)
 {
-    public static InterviewRow From(Interview interview)
+    public static NotedInterviewRow From(Interview interview)
     {
         ArgumentNullException.ThrowIfNull(interview);
-        return new InterviewRow(
+        return new NotedInterviewRow(
             ResourceIds.LastSegment(interview.Name),
             interview.Phase switch
             {
