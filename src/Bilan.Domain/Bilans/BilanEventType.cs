@@ -30,6 +30,12 @@ public enum BilanEventType
     DisclosureConsentRevoked = 24,
     DocumentsDestroyed = 25,
     RetainedDocumentsDestroyed = 26,
+    FundingCreated = 30,
+    FundingUpdated = 31,
+    FundingAccepted = 32,
+    FundingRefused = 33,
+    FundingPaid = 34,
+    EdofDossierChanged = 35,
 }
 
 public static class BilanEventTypes

@@ -41,8 +41,17 @@ public static class FundingRules
     /// <summary>The line with its defaults applied, or every bad field at once (fields under <paramref name="prefix"/>).</summary>
     public static FundingDetails Validate(FundingDetails details, string prefix, DateOnly today)
     {
-        ArgumentNullException.ThrowIfNull(details);
         var checks = new FieldChecks();
+        var valid = Check(details, prefix, today, checks);
+        InvalidFieldsException.ThrowIfAny(checks.Violations);
+        return valid;
+    }
+
+    /// <summary>As <see cref="Validate"/>, adding the bad fields to <paramref name="checks"/> (with the request's other fields).</summary>
+    public static FundingDetails Check(FundingDetails details, string prefix, DateOnly today, FieldChecks checks)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(checks);
         checks.RequireDefined($"{prefix}funder_type", details.FunderType, "Le type de financeur");
         var name = details.FunderName.Trim();
         if (name.Length == 0)
@@ -81,7 +90,6 @@ public static class FundingRules
                     : $"Le nombre d'heures financées doit être compris entre 0 et {BilanPolicy.MaximumHours}.");
         }
 
-        InvalidFieldsException.ThrowIfAny(checks.Violations);
         return details with { FunderName = name, Reference = details.Reference.Trim() };
     }
 }
