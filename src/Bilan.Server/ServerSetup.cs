@@ -5,9 +5,11 @@ using Bilan.Server.Data;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
 using Bilan.Server.Features.Consultants;
+using Bilan.Server.Features.Funding;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Reports;
 using Bilan.Server.Features.Retention;
 using Bilan.Server.Features.Support;
 using Google.Protobuf.Reflection;
@@ -45,6 +47,7 @@ public static class ServerSetup
         services.AddOrganizations();
         services.AddSupport();
         services.AddRetention();
+        services.AddFunding(configuration);
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -74,6 +77,8 @@ public static class ServerSetup
         app.MapIdentity();
         app.MapOrganizations();
         app.MapSupport();
+        app.MapFunding();
+        app.MapReports();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

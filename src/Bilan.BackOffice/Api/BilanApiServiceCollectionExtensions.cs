@@ -37,6 +37,8 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<ConsentService.ConsentServiceClient>(services);
         AddApiClient<SynthesisService.SynthesisServiceClient>(services);
         AddApiClient<UserService.UserServiceClient>(services);
+        AddApiClient<FundingService.FundingServiceClient>(services);
+        AddApiClient<ReportService.ReportServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();

@@ -112,6 +112,21 @@ public static class AccessPolicy
         ["/bilan.v1.FollowUpService/GetFollowUp"] = Callers.Authenticated,
         ["/bilan.v1.FollowUpService/UpdateFollowUp"] = Callers.Practitioners,
         ["/bilan.v1.FollowUpService/DeclineFollowUp"] = Callers.Practitioners,
+        // Funding lines: read like bilans (each caller scoped by the handler), changed by admins and the bilan's
+        // consultant; the CPF policy values are shown to staff.
+        ["/bilan.v1.FundingService/CreateFunding"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/GetFunding"] = Callers.Authenticated,
+        ["/bilan.v1.FundingService/ListFundings"] = Callers.Authenticated,
+        ["/bilan.v1.FundingService/UpdateFunding"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/AcceptFunding"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/RefuseFunding"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/MarkFundingPaid"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/TransitionEdofDossier"] = Callers.Practitioners,
+        ["/bilan.v1.FundingService/GetCpfPolicy"] = Callers.Staff,
+
+        // The BPF shows the provider's income across every bilan: administrators only (support diagnoses calls and
+        // needs no financial figures; a consultant sees only their own bilans).
+        ["/bilan.v1.ReportService/GetBpfReport"] = Callers.Admin,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

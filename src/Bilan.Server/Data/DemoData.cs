@@ -61,6 +61,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             }
         }
 
+        await Features.Funding.DemoFundings.SeedAsync(connection, transaction, writer.Now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogSeeded(bilans);
     }

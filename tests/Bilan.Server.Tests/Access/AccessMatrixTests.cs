@@ -379,6 +379,43 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
                 Name = t.Bilan.Name + "/followUp",
                 DeclinedDate = w.Server.Day(),
             }).ResponseAsync),
+        ["/bilan.v1.FundingService/CreateFunding"] = new(Stage.Requested, PractitionerWrite, (_, t, c, _) =>
+            new FundingService.FundingServiceClient(c).CreateFundingAsync(new CreateFundingRequest { Parent = t.Bilan.Name, Funding = Fundings.Opco() }).ResponseAsync),
+        ["/bilan.v1.FundingService/GetFunding"] = new(Stage.Requested, ScopedRead, async (w, t, c, _) =>
+            await new FundingService.FundingServiceClient(c).GetFundingAsync(new GetFundingRequest { Name = (await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Opco())).Name })),
+        ["/bilan.v1.FundingService/ListFundings"] = new(Stage.Requested, ScopedRead, (_, t, c, _) =>
+            new FundingService.FundingServiceClient(c).ListFundingsAsync(new ListFundingsRequest { Parent = t.Bilan.Name }).ResponseAsync),
+        ["/bilan.v1.FundingService/UpdateFunding"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+            await new FundingService.FundingServiceClient(c).UpdateFundingAsync(new UpdateFundingRequest
+            {
+                Funding = new Funding { Name = (await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Opco())).Name, Reference = "PEC-2026-1" },
+            })),
+        ["/bilan.v1.FundingService/AcceptFunding"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+            await new FundingService.FundingServiceClient(c).AcceptFundingAsync(new AcceptFundingRequest { Name = (await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Opco())).Name })),
+        ["/bilan.v1.FundingService/RefuseFunding"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+            await new FundingService.FundingServiceClient(c).RefuseFundingAsync(new RefuseFundingRequest
+            {
+                Name = (await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Opco())).Name,
+                Reason = "Budget épuisé",
+            })),
+        ["/bilan.v1.FundingService/MarkFundingPaid"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+        {
+            var funding = await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Opco());
+            await w.Server.FundingClient().AcceptFundingAsync(new AcceptFundingRequest { Name = funding.Name });
+            await new FundingService.FundingServiceClient(c).MarkFundingPaidAsync(new MarkFundingPaidRequest { Name = funding.Name });
+        }),
+        ["/bilan.v1.FundingService/TransitionEdofDossier"] = new(Stage.Requested, PractitionerWrite, async (w, t, c, _) =>
+            await new FundingService.FundingServiceClient(c).TransitionEdofDossierAsync(new TransitionEdofDossierRequest
+            {
+                Name = (await w.Server.AddFundingAsync(t.Bilan.Name, Fundings.Cpf(withDossier: true))).Name,
+                State = EdofState.RefusedByProvider,
+                Reason = "Session complète",
+            })),
+        ["/bilan.v1.FundingService/GetCpfPolicy"] = new(Stage.Unassigned, StaffRead, (_, _, c, _) =>
+            new FundingService.FundingServiceClient(c).GetCpfPolicyAsync(new GetCpfPolicyRequest()).ResponseAsync),
+
+        ["/bilan.v1.ReportService/GetBpfReport"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new ReportService.ReportServiceClient(c).GetBpfReportAsync(new GetBpfReportRequest { Year = 2026 }).ResponseAsync),
     };
 
     private static Task<Convention> DraftConventionAsync(AccessWorld world, Target target) =>
@@ -457,6 +494,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             AuthService.Descriptor, UserService.Descriptor, OrganizationService.Descriptor, ConsultantService.Descriptor,
             BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, ConsentService.Descriptor, SynthesisService.Descriptor, SupportService.Descriptor, Health.Descriptor,
             ConventionService.Descriptor, WorkingTimeAuthorizationService.Descriptor, FollowUpService.Descriptor,
+            FundingService.Descriptor, ReportService.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
 

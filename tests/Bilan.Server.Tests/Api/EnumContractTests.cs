@@ -32,6 +32,34 @@ public sealed class EnumContractTests
     public void BilanState_ComparedWithContract_SameNumbersAndNames() =>
         AssertSameValues<Domain.Bilans.BilanState, Contract.Bilan.Types.State>();
 
+    [Fact]
+    public void FunderType_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Funding.FunderType, Contract.FunderType>();
+
+    [Fact]
+    public void FundingStatus_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Funding.FundingStatus, Contract.FundingStatus>();
+
+    [Fact]
+    public void EdofState_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Funding.EdofState, Contract.EdofState>();
+
+    [Fact]
+    public void EdofDeadlineKind_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Funding.EdofDeadlineKind, Contract.EdofDeadlineKind>();
+
+    [Fact]
+    public void DeadlineStatus_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Funding.DeadlineStatus, Contract.DeadlineStatus>();
+
+    [Fact]
+    public void BpfTraineeType_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Reports.BpfTraineeType, Contract.BpfTraineeType>();
+
+    [Fact]
+    public void BilanEventType_ComparedWithContract_SameNumbersAndNames() =>
+        AssertSameValues<Domain.Bilans.BilanEventType, Contract.BilanEventType>();
+
     private static void AssertSameValues<TDomain, TContract>()
         where TDomain : struct, Enum
         where TContract : struct, Enum
