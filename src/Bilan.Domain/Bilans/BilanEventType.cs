@@ -30,6 +30,13 @@ public enum BilanEventType
     DisclosureConsentRevoked = 24,
     DocumentsDestroyed = 25,
     RetainedDocumentsDestroyed = 26,
+    SatisfactionSurveyRecorded = 50,
+    ComplaintReceived = 51,
+    ComplaintAcknowledged = 52,
+    ComplaintHandlingStarted = 53,
+    ComplaintResolved = 54,
+    ComplaintRejected = 55,
+    ComplaintUpdated = 56,
 }
 
 public static class BilanEventTypes
