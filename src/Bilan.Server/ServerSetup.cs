@@ -8,6 +8,8 @@ using Bilan.Server.Features.Consultants;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Quality;
+using Bilan.Server.Features.Alerts;
 using Bilan.Server.Features.Retention;
 using Bilan.Server.Features.Support;
 using Google.Protobuf.Reflection;
@@ -45,6 +47,8 @@ public static class ServerSetup
         services.AddOrganizations();
         services.AddSupport();
         services.AddRetention();
+        services.AddQuality(configuration);
+        services.AddAlerts(configuration);
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -71,6 +75,8 @@ public static class ServerSetup
         app.MapIdentity();
         app.MapOrganizations();
         app.MapSupport();
+        app.MapQuality();
+        app.MapAlerts();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.
