@@ -88,6 +88,12 @@ public sealed partial class QualityManagementService
             await EventLog.AppendAsync(connection, transaction, bilanId, BilanEventType.SatisfactionSurveyRecorded, actor, now,
                 bilan.State, bilan.State, current is null ? null : new Dictionary<string, string> { ["corrected"] = "true" }, context.CancellationToken);
             return record.ToProto();
-        }, context.CancellationToken);
+        }, context.CancellationToken, recordAs: answer =>
+        {
+            // The idempotency log outlives nothing it should not: it keeps the answer without the beneficiary's words.
+            var kept = answer.Clone();
+            kept.Comments = "";
+            return kept;
+        });
     }
 }
