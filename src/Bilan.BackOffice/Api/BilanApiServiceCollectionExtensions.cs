@@ -28,6 +28,8 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<AuthService.AuthServiceClient>(services);
         AddApiClient<BilanService.BilanServiceClient>(services);
         AddApiClient<BeneficiaryService.BeneficiaryServiceClient>(services);
+        AddApiClient<QualityService.QualityServiceClient>(services);
+        AddApiClient<AlertService.AlertServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();
