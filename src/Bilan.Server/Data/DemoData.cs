@@ -61,6 +61,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             }
         }
 
+        await Features.Quality.DemoQuality.SeedAsync(connection, transaction, writer.Now, new Domain.Quality.QualityPolicy(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogSeeded(bilans);
     }
