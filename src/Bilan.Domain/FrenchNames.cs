@@ -77,6 +77,13 @@ public static class FrenchNames
         BilanEventType.FollowUpProposed => "Entretien de suivi proposé",
         BilanEventType.FollowUpUpdated => "Date de l'entretien de suivi modifiée",
         BilanEventType.FollowUpDeclined => "Entretien de suivi décliné",
+        BilanEventType.SatisfactionSurveyRecorded => "Questionnaire de satisfaction enregistré",
+        BilanEventType.ComplaintReceived => "Réclamation reçue",
+        BilanEventType.ComplaintAcknowledged => "Réclamation : accusé de réception envoyé",
+        BilanEventType.ComplaintHandlingStarted => "Réclamation en cours de traitement",
+        BilanEventType.ComplaintResolved => "Réclamation traitée",
+        BilanEventType.ComplaintRejected => "Réclamation rejetée",
+        BilanEventType.ComplaintUpdated => "Réclamation modifiée",
         _ => "Événement",
     };
 

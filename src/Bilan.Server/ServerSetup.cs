@@ -2,6 +2,7 @@ using Bilan.Domain.Bilans;
 using Bilan.Server.Api;
 using Bilan.Server.Auth;
 using Bilan.Server.Data;
+using Bilan.Server.Features.Alerts;
 using Bilan.Server.Features.Beneficiaries;
 using Bilan.Server.Features.Bilans;
 using Bilan.Server.Features.Consultants;
@@ -9,6 +10,7 @@ using Bilan.Server.Features.Funding;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Quality;
 using Bilan.Server.Features.Reports;
 using Bilan.Server.Features.Retention;
 using Bilan.Server.Features.Support;
@@ -48,6 +50,8 @@ public static class ServerSetup
         services.AddSupport();
         services.AddRetention();
         services.AddFunding(configuration);
+        services.AddQuality(configuration);
+        services.AddAlerts(configuration);
         services.AddBilanReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -79,6 +83,8 @@ public static class ServerSetup
         app.MapSupport();
         app.MapFunding();
         app.MapReports();
+        app.MapQuality();
+        app.MapAlerts();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

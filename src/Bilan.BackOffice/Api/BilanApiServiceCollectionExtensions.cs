@@ -39,6 +39,8 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<UserService.UserServiceClient>(services);
         AddApiClient<FundingService.FundingServiceClient>(services);
         AddApiClient<ReportService.ReportServiceClient>(services);
+        AddApiClient<QualityService.QualityServiceClient>(services);
+        AddApiClient<AlertService.AlertServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();

@@ -45,6 +45,13 @@ public enum BilanEventType
     FollowUpProposed = 46,
     FollowUpUpdated = 47,
     FollowUpDeclined = 48,
+    SatisfactionSurveyRecorded = 50,
+    ComplaintReceived = 51,
+    ComplaintAcknowledged = 52,
+    ComplaintHandlingStarted = 53,
+    ComplaintResolved = 54,
+    ComplaintRejected = 55,
+    ComplaintUpdated = 56,
 }
 
 public static class BilanEventTypes

@@ -127,6 +127,23 @@ public static class AccessPolicy
         // The BPF shows the provider's income across every bilan: administrators only (support diagnoses calls and
         // needs no financial figures; a consultant sees only their own bilans).
         ["/bilan.v1.ReportService/GetBpfReport"] = Callers.Admin,
+        // Quality (Qualiopi). Surveys: recorded and read by admins and the bilan's consultant (the beneficiary's words).
+        // Complaints: handled by admins (the quality referent). Indicators: provider-wide figures for admins and support.
+        ["/bilan.v1.QualityService/RecordSatisfactionSurvey"] = Callers.Practitioners,
+        ["/bilan.v1.QualityService/GetSatisfactionSurvey"] = Callers.Practitioners,
+        ["/bilan.v1.QualityService/ListSatisfactionSurveys"] = Callers.Practitioners,
+        ["/bilan.v1.QualityService/CreateComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/GetComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/ListComplaints"] = Callers.Admin,
+        ["/bilan.v1.QualityService/UpdateComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/AcknowledgeComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/StartComplaintHandling"] = Callers.Admin,
+        ["/bilan.v1.QualityService/ResolveComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/RejectComplaint"] = Callers.Admin,
+        ["/bilan.v1.QualityService/GetQualityIndicators"] = Callers.Admin | Callers.Support,
+
+        // The dashboard's alerts, scoped by the handler: a consultant their bilans', support every bilan's, admins all.
+        ["/bilan.v1.AlertService/ListAlerts"] = Callers.Staff,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

@@ -62,6 +62,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
         }
 
         await Features.Funding.DemoFundings.SeedAsync(connection, transaction, writer.Now, cancellationToken);
+        await Features.Quality.DemoQuality.SeedAsync(connection, transaction, writer.Now, new Domain.Quality.QualityPolicy(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogSeeded(bilans);
     }

@@ -34,6 +34,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
     private static readonly StatusCode[] Intake = [Unauthenticated, Ok, Ok, Denied, Denied, Denied, Ok];
     private static readonly StatusCode[] IntakeOfA = [Unauthenticated, Ok, NotFound, Denied, Denied, Denied, Ok];
     private static readonly StatusCode[] SupportRead = [Unauthenticated, Denied, Denied, Denied, Denied, Ok, Ok];
+    private static readonly StatusCode[] PractitionerList = [Unauthenticated, Denied, Denied, Ok, Ok, Denied, Ok];
 
     private delegate Task Call(AccessWorld world, Target target, GrpcChannel channel, CallerKind caller);
 
@@ -416,6 +417,44 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
 
         ["/bilan.v1.ReportService/GetBpfReport"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
             new ReportService.ReportServiceClient(c).GetBpfReportAsync(new GetBpfReportRequest { Year = 2026 }).ResponseAsync),
+        ["/bilan.v1.QualityService/RecordSatisfactionSurvey"] = new(Stage.Completed, PractitionerWrite, (w, t, c, _) =>
+            new QualityService.QualityServiceClient(c).RecordSatisfactionSurveyAsync(Survey(w, t)).ResponseAsync),
+        ["/bilan.v1.QualityService/GetSatisfactionSurvey"] = new(Stage.Completed, PractitionerWrite, async (w, t, c, _) =>
+        {
+            await new QualityService.QualityServiceClient(w.Server.Channel).RecordSatisfactionSurveyAsync(Survey(w, t));
+            await new QualityService.QualityServiceClient(c).GetSatisfactionSurveyAsync(new GetSatisfactionSurveyRequest { Name = $"{t.Bilan.Name}/satisfactionSurvey" });
+        }),
+        ["/bilan.v1.QualityService/ListSatisfactionSurveys"] = new(Stage.Unassigned, PractitionerList, (_, _, c, _) =>
+            new QualityService.QualityServiceClient(c).ListSatisfactionSurveysAsync(new ListSatisfactionSurveysRequest()).ResponseAsync),
+        ["/bilan.v1.QualityService/CreateComplaint"] = new(Stage.Unassigned, AdminOnly, (w, _, c, _) =>
+            new QualityService.QualityServiceClient(c).CreateComplaintAsync(new CreateComplaintRequest { Complaint = NewComplaint(w) }).ResponseAsync),
+        ["/bilan.v1.QualityService/GetComplaint"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).GetComplaintAsync(new GetComplaintRequest { Name = (await AdminCreatesComplaint(w)).Name })),
+        ["/bilan.v1.QualityService/ListComplaints"] = new(Stage.Unassigned, AdminOnly, (_, _, c, _) =>
+            new QualityService.QualityServiceClient(c).ListComplaintsAsync(new ListComplaintsRequest()).ResponseAsync),
+        ["/bilan.v1.QualityService/UpdateComplaint"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).UpdateComplaintAsync(new UpdateComplaintRequest
+            {
+                Complaint = new Complaint { Name = (await AdminCreatesComplaint(w)).Name, Subject = "Objet corrigé" },
+            })),
+        ["/bilan.v1.QualityService/AcknowledgeComplaint"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).AcknowledgeComplaintAsync(new AcknowledgeComplaintRequest { Name = (await AdminCreatesComplaint(w)).Name })),
+        ["/bilan.v1.QualityService/StartComplaintHandling"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).StartComplaintHandlingAsync(new StartComplaintHandlingRequest { Name = (await AdminCreatesComplaint(w, acknowledged: true)).Name })),
+        ["/bilan.v1.QualityService/ResolveComplaint"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).ResolveComplaintAsync(new ResolveComplaintRequest { Name = (await AdminCreatesComplaint(w, acknowledged: true)).Name, Answer = "Réponse." })),
+        ["/bilan.v1.QualityService/RejectComplaint"] = new(Stage.Unassigned, AdminOnly, async (w, _, c, _) =>
+            await new QualityService.QualityServiceClient(c).RejectComplaintAsync(new RejectComplaintRequest { Name = (await AdminCreatesComplaint(w, acknowledged: true)).Name, Answer = "Non fondée." })),
+        ["/bilan.v1.QualityService/GetQualityIndicators"] = new(Stage.Unassigned, SupportRead, (_, _, c, _) =>
+            new QualityService.QualityServiceClient(c).GetQualityIndicatorsAsync(new GetQualityIndicatorsRequest
+            {
+                StartDate = new Google.Type.Date { Year = 2026, Month = 1, Day = 1 },
+                EndDate = new Google.Type.Date { Year = 2026, Month = 12, Day = 31 },
+            }).ResponseAsync),
+
+        // Alerts: every staff role, each scoped by the handler; not for API clients.
+        ["/bilan.v1.AlertService/ListAlerts"] = new(Stage.Unassigned, StaffRead, (_, _, c, _) =>
+            new AlertService.AlertServiceClient(c).ListAlertsAsync(new ListAlertsRequest()).ResponseAsync),
     };
 
     private static Task<Convention> DraftConventionAsync(AccessWorld world, Target target) =>
@@ -495,6 +534,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             BeneficiaryService.Descriptor, BilanService.Descriptor, InterviewService.Descriptor, ConsentService.Descriptor, SynthesisService.Descriptor, SupportService.Descriptor, Health.Descriptor,
             ConventionService.Descriptor, WorkingTimeAuthorizationService.Descriptor, FollowUpService.Descriptor,
             FundingService.Descriptor, ReportService.Descriptor,
+            QualityService.Descriptor, AlertService.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
 
@@ -511,6 +551,34 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         User = new User { Email = $"u.{Guid.NewGuid():N}@example.org", DisplayName = "Nouvel utilisateur", Role = Contracts.V1.StaffRole.Support },
         Password = "User-password-2026",
     };
+
+    private static RecordSatisfactionSurveyRequest Survey(AccessWorld world, Target target) => new()
+    {
+        Parent = target.Bilan.Name,
+        Survey = new SatisfactionSurvey { OverallScore = 4, AnswerDate = TodayOf(world) },
+    };
+
+    private static Complaint NewComplaint(AccessWorld world) => new()
+    {
+        ReceivedDate = TodayOf(world),
+        Channel = ComplaintChannel.Phone,
+        Complainant = Complainant.Employer,
+        Subject = "Convention non reçue",
+        Description = "La convention n'a pas été envoyée.",
+    };
+
+    private static async Task<Complaint> AdminCreatesComplaint(AccessWorld world, bool acknowledged = false)
+    {
+        var quality = new QualityService.QualityServiceClient(world.Server.Channel);
+        var complaint = await quality.CreateComplaintAsync(new CreateComplaintRequest { Complaint = NewComplaint(world) });
+        return acknowledged ? await quality.AcknowledgeComplaintAsync(new AcknowledgeComplaintRequest { Name = complaint.Name }) : complaint;
+    }
+
+    private static Google.Type.Date TodayOf(AccessWorld world)
+    {
+        var today = Domain.FrenchCalendar.DateOf(world.Server.Clock.GetUtcNow());
+        return new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day };
+    }
 
     private static async Task<User> AdminCreatesUser(AccessWorld world) =>
         await new UserService.UserServiceClient(world.Server.Channel).CreateUserAsync(NewUser());

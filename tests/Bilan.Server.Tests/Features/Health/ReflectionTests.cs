@@ -11,6 +11,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
 {
     private static readonly string[] ExpectedServices =
     [
+        "bilan.v1.AlertService",
         "bilan.v1.AuthService",
         "bilan.v1.BeneficiaryService",
         "bilan.v1.BilanService",
@@ -21,6 +22,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
         "bilan.v1.FundingService",
         "bilan.v1.InterviewService",
         "bilan.v1.OrganizationService",
+        "bilan.v1.QualityService",
         "bilan.v1.ReportService",
         "bilan.v1.SupportService",
         "bilan.v1.SynthesisService",

@@ -1,0 +1,58 @@
+using Bilan.Contracts.V1;
+using Bilan.Domain.Alerts;
+using Bilan.Domain.Errors;
+using Bilan.Server.Api;
+using Bilan.Server.Auth;
+using Grpc.Core;
+using Npgsql;
+
+namespace Bilan.Server.Features.Alerts;
+
+/// <summary>
+/// bilan.v1.AlertService: runs every registered <see cref="IAlertSource"/> the caller may see, on one connection, and
+/// returns their alerts, overdue first then soonest due.
+/// </summary>
+public sealed class AlertsService(NpgsqlDataSource dataSource, TimeProvider clock, AlertPolicy policy, IEnumerable<IAlertSource> sources)
+    : AlertService.AlertServiceBase
+{
+    public const int DefaultPageSize = 100;
+
+    public const int MaximumPageSize = 500;
+
+    public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)
+    {
+        if (request.PageSize < 0)
+        {
+            throw new InvalidFieldsException([new FieldViolation("page_size", "NEGATIVE", "Must not be negative.", "La taille de page ne peut pas être négative.")]);
+        }
+
+        var pageSize = request.PageSize == 0 ? DefaultPageSize : Math.Min(request.PageSize, MaximumPageSize);
+        var caller = context.Caller();
+        var kind = caller.KindOf();
+        await using var connection = await dataSource.OpenConnectionAsync(context.CancellationToken);
+        var query = new AlertQuery(connection, caller, clock.GetUtcNow(), policy);
+        var alerts = new List<AlertItem>();
+        foreach (var source in sources.Where(source => source.VisibleTo.HasFlag(kind)))
+        {
+            alerts.AddRange(await source.ReadAsync(query, context.CancellationToken));
+        }
+
+        alerts.Sort((a, b) =>
+        {
+            var order = AlertTiming.Compare(a.Severity, a.Due, b.Severity, b.Due);
+            return order != 0 ? order : string.CompareOrdinal(a.Subject, b.Subject);
+        });
+        var response = new ListAlertsResponse { TotalSize = alerts.Count };
+        response.Alerts.AddRange(alerts.Take(pageSize).Select(alert => new Alert
+        {
+            Kind = alert.Kind,
+            Severity = (Contracts.V1.AlertSeverity)alert.Severity,
+            Subject = alert.Subject,
+            DisplayName = alert.DisplayName,
+            DueTime = alert.Due is { } due ? ProtoConversions.ToTimestamp(due) : null,
+            Message = alert.Message,
+            FrenchMessage = alert.FrenchMessage,
+        }));
+        return response;
+    }
+}

@@ -1,0 +1,38 @@
+using Bilan.Domain.Alerts;
+using Bilan.Server.Auth;
+using Npgsql;
+using AlertKind = Bilan.Contracts.V1.AlertKind;
+
+namespace Bilan.Server.Features.Alerts;
+
+/// <summary>
+/// One kind of alert: its own SQL, run on each ListAlerts call. To add a kind, write one class implementing this
+/// interface beside the others (its SQL scoped with <see cref="AlertQuery.ScopeBilans"/> when it is about bilans),
+/// add its value to the AlertKind enum of alert_service.proto, and register it in <see cref="AlertsSetup"/>.
+/// </summary>
+public interface IAlertSource
+{
+    /// <summary>The callers who see this kind: staff for bilan alerts, admins only for complaints.</summary>
+    Callers VisibleTo { get; }
+
+    /// <summary>The alerts of this kind that show now for the caller of <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>What a source reads with: an open connection, the caller, the time, the policy.</summary>
+public sealed record AlertQuery(NpgsqlConnection Connection, Caller Caller, DateTimeOffset Now, AlertPolicy Policy)
+{
+    /// <summary>Today in Paris.</summary>
+    public DateOnly Today => Domain.FrenchCalendar.DateOf(Now);
+
+    /// <summary>Conditions narrowing bilans (alias <c>b</c>) to the caller's: a consultant's own, everyone's for others.</summary>
+    public Api.SqlConditions ScopeBilans()
+    {
+        var conditions = new Api.SqlConditions();
+        Bilans.BilanAccess.Scope(Caller, conditions);
+        return conditions;
+    }
+}
+
+/// <summary>One alert as a source computes it; <c>Due</c> is null for a warning without a deadline.</summary>
+public sealed record AlertItem(AlertKind Kind, AlertSeverity Severity, string Subject, string DisplayName, DateTimeOffset? Due, string Message, string FrenchMessage);

@@ -1,0 +1,59 @@
+using Bilan.Domain;
+using Bilan.Domain.Alerts;
+using Bilan.Domain.Bilans;
+using Bilan.Server.Api;
+using Bilan.Server.Auth;
+using Bilan.Server.Features.Bilans;
+using Dapper;
+using AlertKind = Bilan.Contracts.V1.AlertKind;
+
+namespace Bilan.Server.Features.Alerts;
+
+/// <summary>
+/// Bilans in progress (preliminary, investigation or conclusion phase) without any event in their history for a while,
+/// and with no interview scheduled ahead. Due: the last event + the policy's idle days (21 by default); shown from the
+/// upcoming window before.
+/// </summary>
+internal sealed class IdleBilanAlerts : IAlertSource
+{
+    public Callers VisibleTo => Callers.Staff;
+
+    public async Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var conditions = query.ScopeBilans();
+        conditions.Add("b.state IN (2, 3, 4)");
+        conditions.Add("NOT EXISTS (SELECT 1 FROM interviews i WHERE i.bilan_id = b.id AND i.status = 1 AND i.start_time >= @Now)",
+            ("Now", query.Now));
+        // Shown from (idle days - window) days without activity: the last event at or before that many days ago.
+        conditions.Parameters.Add("ShowFrom", query.Now.AddDays(-(query.Policy.IdleDays - query.Policy.UpcomingWindowDays)));
+        var sql = $"""
+            SELECT b.id, b.state, be.given_name || ' ' || be.family_name AS beneficiary, max(e.create_time) AS last_activity
+            FROM bilans b
+            JOIN beneficiaries be ON be.id = b.beneficiary_id
+            JOIN bilan_events e ON e.bilan_id = b.id
+            {conditions.Where}
+            GROUP BY b.id, b.state, be.given_name, be.family_name
+            HAVING max(e.create_time) <= @ShowFrom
+            """;
+        var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => ToAlert(row, query))];
+    }
+
+    private static AlertItem ToAlert(Row row, AlertQuery query)
+    {
+        var last = new DateTimeOffset(row.LastActivity, TimeSpan.Zero);
+        var due = last.AddDays(query.Policy.IdleDays);
+        var days = (int)(query.Now - last).TotalDays;
+        var state = (BilanState)row.State;
+        return new AlertItem(
+            AlertKind.BilanIdle,
+            AlertTiming.SeverityOf(due, query.Now),
+            ResourceName.Format(BilanRecord.Collection, row.Id),
+            row.Beneficiary,
+            due,
+            $"No activity for {days} days ({ApiNames.Of(state)}, last event on {AlertText.IsoDate(last)}) and no interview scheduled: plan the next step.",
+            $"Aucune activité depuis {days} jours ({FrenchNames.Of(state)}, dernier événement le {AlertText.FrenchDate(last)}) et aucun entretien prévu : planifiez la suite.");
+    }
+
+    private sealed record Row(Guid Id, short State, string Beneficiary, DateTime LastActivity);
+}

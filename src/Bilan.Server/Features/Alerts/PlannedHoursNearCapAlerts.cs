@@ -1,0 +1,63 @@
+using Bilan.Domain.Alerts;
+using Bilan.Domain.Bilans;
+using Bilan.Server.Api;
+using Bilan.Server.Auth;
+using Bilan.Server.Features.Bilans;
+using Dapper;
+using AlertKind = Bilan.Contracts.V1.AlertKind;
+
+namespace Bilan.Server.Features.Alerts;
+
+/// <summary>
+/// Bilans whose planned hours (interviews scheduled, at their planned length, and held, at their held length) reach the
+/// policy threshold of the legal maximum of 24 hours (Code du travail L6313-4), while interviews may still be planned.
+/// Due: the start of the next scheduled interview, when there is one.
+/// </summary>
+internal sealed class PlannedHoursNearCapAlerts : IAlertSource
+{
+    private const string CountedMinutes = """
+        CASE i.status WHEN 1 THEN (extract(epoch FROM i.end_time - i.start_time) / 60)::int WHEN 2 THEN coalesce(i.held_minutes, 0) ELSE 0 END
+        """;
+
+    public Callers VisibleTo => Callers.Staff;
+
+    public async Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var conditions = query.ScopeBilans();
+        conditions.Add("b.state IN (1, 2, 3, 4)");
+        conditions.Parameters.Add("ThresholdMinutes", query.Policy.PlannedHoursThreshold * 60);
+        conditions.Parameters.Add("Now", query.Now);
+        var sql = $"""
+            SELECT b.id, be.given_name || ' ' || be.family_name AS beneficiary,
+                   sum({CountedMinutes})::int AS planned_minutes,
+                   min(i.start_time) FILTER (WHERE i.status = 1 AND i.start_time >= @Now) AS next_interview
+            FROM bilans b
+            JOIN beneficiaries be ON be.id = b.beneficiary_id
+            JOIN interviews i ON i.bilan_id = b.id
+            {conditions.Where}
+            GROUP BY b.id, be.given_name, be.family_name
+            HAVING sum({CountedMinutes}) >= @ThresholdMinutes
+            """;
+        var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => ToAlert(row, query.Now))];
+    }
+
+    private static AlertItem ToAlert(Row row, DateTimeOffset now)
+    {
+        var max = BilanPolicy.MaximumHours * 60;
+        var left = Math.Max(0, max - row.PlannedMinutes);
+        DateTimeOffset? due = row.NextInterview is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+        var nextText = due is { } time ? $"; next interview on {AlertText.IsoDate(time)}" : "";
+        var nextFrench = due is { } day ? $" ; prochain entretien le {AlertText.FrenchDate(day)}" : "";
+        return new AlertItem(
+            AlertKind.PlannedHoursNearCap,
+            AlertTiming.SeverityOf(due, now),
+            ResourceName.Format(BilanRecord.Collection, row.Id),
+            row.Beneficiary,
+            due,
+            $"{AlertText.Hours(row.PlannedMinutes)} planned of the legal maximum of {BilanPolicy.MaximumHours} h (Code du travail L6313-4): {AlertText.Hours(left)} left{nextText}.",
+            $"{AlertText.Hours(row.PlannedMinutes)} planifiées sur {BilanPolicy.MaximumHours} h au plus (article L6313-4 du Code du travail) : il reste {AlertText.Hours(left)}{nextFrench}.");
+    }
+
+    private sealed record Row(Guid Id, string Beneficiary, int PlannedMinutes, DateTime? NextInterview);
+}
