@@ -59,6 +59,8 @@ public sealed class BilanPagesRenderingTests
         Assert.Contains("<label for=\"jauge-realisees\">", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Bilans/{Id}/Consentement\"", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Bilans/{Id}/Satisfaction\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Bilans/{Id}/Autorisation\" id=\"lien-autorisation\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Bilans/{Id}/Suivi\" id=\"lien-suivi\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("action-demarrer", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
 
