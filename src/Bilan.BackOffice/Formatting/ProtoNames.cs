@@ -1,14 +1,15 @@
+using System.Reflection;
 using Google.Protobuf.Reflection;
-using BilanMessage = Bilan.Contracts.V1.Bilan;
 
 namespace Bilan.BackOffice.Formatting;
 
 /// <summary>The API's names for enum values (<c>STATE_REQUESTED</c>) and the ids inside resource names.</summary>
 public static class ProtoNames
 {
-    /// <summary>The proto name of a bilan state, for example <c>STATE_PRELIMINARY</c>, as filters take it.</summary>
-    public static string Of(BilanMessage.Types.State state) =>
-        Name(BilanMessage.Descriptor.EnumTypes.Single(type => type.Name == "State"), (int)state);
+    /// <summary>The proto name of an enum value, for example <c>STATE_PRELIMINARY</c>, as filters take it.</summary>
+    public static string Of<TEnum>(TEnum value)
+        where TEnum : struct, Enum =>
+        typeof(TEnum).GetField(value.ToString())?.GetCustomAttribute<OriginalNameAttribute>()?.Name ?? value.ToString();
 
     /// <summary>The last segment of a resource name (<c>bilans/42</c> gives <c>42</c>); the name itself when it has none.</summary>
     public static string IdOf(string resourceName) =>
@@ -27,6 +28,4 @@ public static class ProtoNames
     /// <summary>A value written as an AIP-160 quoted string (backslashes and quotes escaped).</summary>
     public static string Quoted(string value) =>
         "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
-
-    private static string Name(EnumDescriptor type, int number) => type.FindValueByNumber(number)?.Name ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

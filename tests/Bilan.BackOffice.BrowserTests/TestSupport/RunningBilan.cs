@@ -96,7 +96,7 @@ public sealed class RunningBilan : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox"],
+            Args = ["--no-sandbox", "--lang=fr-FR"],
         });
         Directory.CreateDirectory(Repository.ScreenshotsFolder);
     }

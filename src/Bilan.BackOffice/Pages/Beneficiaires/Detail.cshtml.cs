@@ -79,7 +79,7 @@ public sealed class DetailModel(
         try
         {
             var response = await bilans.ListBilansAsync(
-                new ListBilansRequest { PageSize = BilanPageSize, Filter = $"beneficiary = {ResourceIds.Quoted(ResourceName)}" },
+                new ListBilansRequest { PageSize = BilanPageSize, Filter = $"beneficiary = {ProtoNames.Quoted(ResourceName)}" },
                 cancellationToken: cancellationToken);
             Bilans = [.. response.Bilans.Select(BeneficiaryBilanRow.From)];
             MoreBilans = !string.IsNullOrEmpty(response.NextPageToken);
@@ -131,7 +131,7 @@ public sealed record BeneficiaryBilanRow(string Id, string State, string Planned
     {
         ArgumentNullException.ThrowIfNull(bilan);
         return new BeneficiaryBilanRow(
-            ResourceIds.LastSegment(bilan.Name),
+            ProtoNames.IdOf(bilan.Name),
             FrenchNames.Of((DomainState)(int)bilan.State),
             CalendarDates.Format(bilan.PlannedStartDate),
             CalendarDates.Format(bilan.CreateTime));

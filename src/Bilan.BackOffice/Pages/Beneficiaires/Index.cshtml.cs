@@ -59,12 +59,12 @@ public sealed class IndexModel(BeneficiaryService.BeneficiaryServiceClient benef
         if (!string.IsNullOrEmpty(search))
         {
             var field = search.Contains('@', StringComparison.Ordinal) ? "email" : "display_name";
-            terms.Add($"{field} = {ResourceIds.Quoted(search + "*")}");
+            terms.Add($"{field} = {ProtoNames.Quoted(search + "*")}");
         }
 
         if (Categorie is { } category && category != PublicCategory.Unspecified && Enum.IsDefined(category))
         {
-            terms.Add($"public_category = {ResourceIds.ProtoName(category)}");
+            terms.Add($"public_category = {ProtoNames.Of(category)}");
         }
 
         return string.Join(" AND ", terms);
@@ -79,7 +79,7 @@ public sealed record BeneficiaryRow(string Id, string FullName, string Email, st
     {
         ArgumentNullException.ThrowIfNull(beneficiary);
         return new BeneficiaryRow(
-            ResourceIds.LastSegment(beneficiary.Name),
+            ProtoNames.IdOf(beneficiary.Name),
             $"{beneficiary.FamilyName.ToUpperInvariant()} {beneficiary.GivenName}".Trim(),
             beneficiary.Email,
             BeneficiaryLabels.Of(beneficiary.PublicCategory),

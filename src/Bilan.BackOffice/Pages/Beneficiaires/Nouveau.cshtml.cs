@@ -1,4 +1,4 @@
-using Bilan.BackOffice.Api;
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
 using Grpc.Core;
@@ -33,7 +33,7 @@ public sealed class NouveauModel(BeneficiaryService.BeneficiaryServiceClient ben
             var created = await beneficiaries.CreateBeneficiaryAsync(
                 new CreateBeneficiaryRequest { Beneficiary = beneficiary, RequestId = RequestId ?? string.Empty },
                 cancellationToken: cancellationToken);
-            return RedirectToPage("/Beneficiaires/Detail", new { id = ResourceIds.LastSegment(created.Name), statut = "cree" });
+            return RedirectToPage("/Beneficiaires/Detail", new { id = ProtoNames.IdOf(created.Name), statut = "cree" });
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
         {

@@ -68,7 +68,7 @@ public sealed class AccesConfidentielsModel(
                     reader,
                     ConfidentialLabels.Of(access.Role),
                     WhatWasRead(access.Resource),
-                    string.IsNullOrEmpty(access.DisclosureConsent) ? "—" : $"accord {ResourceIds.LastSegment(access.DisclosureConsent)}"));
+                    string.IsNullOrEmpty(access.DisclosureConsent) ? "—" : $"accord {ProtoNames.IdOf(access.DisclosureConsent)}"));
             }
 
             Rows = rows;

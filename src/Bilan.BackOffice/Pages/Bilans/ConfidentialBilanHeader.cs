@@ -45,6 +45,6 @@ public sealed record ConfidentialBilanHeader(string Id, State State, string Bene
             // The name is a courtesy of the heading: the page works without it.
         }
 
-        return new ConfidentialBilanHeader(id, bilan.State, name, Api.ResourceIds.LastSegment(bilan.Beneficiary), bilan.Organization);
+        return new ConfidentialBilanHeader(id, bilan.State, name, Formatting.ProtoNames.IdOf(bilan.Beneficiary), bilan.Organization);
     }
 }

@@ -312,30 +312,3 @@ public sealed class DeliveryInput
 
     public string? RequestId { get; set; }
 }
-
-/// <summary>One interview of the bilan, for the link to its notes.</summary>
-public sealed record NotedInterviewRow(string Id, string Phase, string Start, string Status)
-{
-    public static NotedInterviewRow From(Interview interview)
-    {
-        ArgumentNullException.ThrowIfNull(interview);
-        return new NotedInterviewRow(
-            ResourceIds.LastSegment(interview.Name),
-            interview.Phase switch
-            {
-                InterviewPhase.Preliminary => "phase préliminaire",
-                InterviewPhase.Investigation => "phase d'investigation",
-                InterviewPhase.Conclusion => "phase de conclusion",
-                _ => "—",
-            },
-            CalendarDates.Format(interview.StartTime),
-            interview.Status switch
-            {
-                InterviewStatus.Scheduled => "planifié",
-                InterviewStatus.Held => "tenu",
-                InterviewStatus.Missed => "non honoré",
-                InterviewStatus.Cancelled => "annulé",
-                _ => "—",
-            });
-    }
-}
