@@ -13,9 +13,10 @@ namespace Bilan.BackOffice.Pages;
 
 /// <summary>
 /// The dashboard: the bilans the user may see per state (each a link to the filtered list), a consultant's next
-/// interviews, the alerts area, and whether the API is up.
+/// interviews, the user's alerts (each about a bilan linking to it), and whether the API is up.
 /// </summary>
-public sealed class IndexModel(ApiHealth apiHealth, BilanService.BilanServiceClient bilans, ILogger<IndexModel> logger) : PageModel
+public sealed class IndexModel(
+    ApiHealth apiHealth, BilanService.BilanServiceClient bilans, AlertService.AlertServiceClient alerts, ILogger<IndexModel> logger) : PageModel
 {
     /// <summary>How many upcoming interviews a consultant sees.</summary>
     public const int UpcomingCount = 8;
@@ -50,6 +51,9 @@ public sealed class IndexModel(ApiHealth apiHealth, BilanService.BilanServiceCli
     /// <summary>The French message when the summary could not be read.</summary>
     public string? SummaryError { get; private set; }
 
+    /// <summary>The user's alerts (overdue first, then soonest due), or the French message when they could not be read.</summary>
+    public AlertesModel Alertes { get; private set; } = new([], 0, null);
+
     /// <summary>Checks the API's health and reads the summary of the user's bilans.</summary>
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -72,6 +76,9 @@ public sealed class IndexModel(ApiHealth apiHealth, BilanService.BilanServiceCli
             logger.LogWarning("SummarizeBilans failed: {StatusCode}", exception.StatusCode);
             SummaryError = FrenchErrorPresenter.Present(exception).Message;
         }
+
+        // A failure of the alerts shows a French message in their section; the rest of the dashboard stays.
+        Alertes = await AlertesModel.LoadAsync(alerts, logger, cancellationToken);
     }
 }
 

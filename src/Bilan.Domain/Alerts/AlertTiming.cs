@@ -22,6 +22,20 @@ public static class AlertTiming
         return now >= due.AddDays(-policy.UpcomingWindowDays);
     }
 
+    /// <summary>The instant a day starts in Paris (midnight, Paris time), in UTC: when a date-only deadline such as
+    /// a "deemed granted" date takes effect.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, FrenchCalendar.Paris.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
+    /// <summary>
+    /// The instant a deadline day ends in Paris (the start of the next day): in time until then, overdue from then on.
+    /// The due time of alerts whose deadline is a date.
+    /// </summary>
+    public static DateTimeOffset EndOfDay(DateOnly day) => StartOfDay(day.AddDays(1));
+
     /// <summary>Orders alerts as staff act on them: overdue first, then the soonest due, those without a due time last.</summary>
     public static int Compare(AlertSeverity severityA, DateTimeOffset? dueA, AlertSeverity severityB, DateTimeOffset? dueB)
     {

@@ -123,12 +123,15 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             new BeneficiaryDetails("Léa", "Fontaine", "lea.fontaine@example.org", "", PublicCategory.Employee, hospital,
                 [new SituationPeriod(SituationKind.MaternityLeave, today.AddMonths(-1), today.AddMonths(2), false)]),
             [(BilanState.Requested, Plan(WorkingTime.Outside, FundingSource.Cpf, 20, today.AddMonths(3), today.AddMonths(6)), false)]);
+        yield return (
+            new BeneficiaryDetails("Antoine", "Girard", "antoine.girard@example.org", "06 45 67 89 01", PublicCategory.Employee, industry, []),
+            [(BilanState.Requested, Plan(WorkingTime.During, FundingSource.EmployerPlan, 20, today.AddDays(40), today.AddMonths(4)), true)]);
     }
 
     private static BilanPlan Plan(WorkingTime workingTime, FundingSource funding, int hours, DateOnly? start, DateOnly? end) =>
         new(workingTime, funding, hours, start, end);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 3 staff logins, 1 organisation, 8 beneficiaries, {Bilans} bilans")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data written: 3 consultants, 3 staff logins, 1 organisation, 9 beneficiaries, {Bilans} bilans")]
     private partial void LogSeeded(int bilans);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo logins added to existing demo data")]
@@ -200,7 +203,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 // StartBilan of a bilan funded by the employer's plan needs the tripartite convention signed (R6313-8).
                 if (transition == BilanTransition.Start && plan.FundingSource == FundingSource.EmployerPlan)
                 {
-                    await SignedConventionAsync(id, plan, time.AddDays(-4), state);
+                    await ConventionAsync(id, plan, time.AddDays(-4), state, employeeSigns: true);
                 }
 
                 // CloseBilan needs the follow-up held or declined (R6313-4 3°): this beneficiary declined it.
@@ -234,19 +237,28 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 }
             }
 
-            // A CPF bilan on working time still to start: the employee asked the employer the day after the request
-            // (D6323-4), in time for the planned start; the employer has not answered yet.
+            // A CPF bilan on working time still to start: the employee had asked the employer 26 days ago, before
+            // coming to us, in time for the planned start (D6323-4); recorded the day after the request. The employer
+            // has not answered: in 5 days silence is acceptance (an alert on the dashboard).
             if (state == BilanState.Requested && plan.FundingSource == FundingSource.Cpf
                 && Domain.Funding.CpfWorkingTimeAuthorisation.IsNeeded(plan.WorkingTime) && plan.PlannedStartDate is not null)
             {
-                var asked = time.AddDays(1);
+                var recorded = time.AddDays(1);
+                var asked = Now.AddDays(-26);
                 await Features.WorkingTimeAuthorizations.AuthorizationRecord.SaveAsync(connection, transaction,
-                    new(id, Domain.FrenchCalendar.DateOf(asked), 0, null, asked.UtcDateTime, 1), cancellationToken);
-                await EventAsync(id, BilanEventType.WorkingTimeAuthorizationRequested, asked, state, state, new()
+                    new(id, Domain.FrenchCalendar.DateOf(asked), 0, null, recorded.UtcDateTime, 1), cancellationToken);
+                await EventAsync(id, BilanEventType.WorkingTimeAuthorizationRequested, recorded, state, state, new()
                 {
                     ["request_date"] = Iso(asked),
                     ["deemed_granted_date"] = Iso(asked.AddDays(Domain.Funding.CpfWorkingTimeAuthorisation.AnswerDays + 1)),
                 });
+            }
+
+            // A bilan funded by the employer's plan still to start: the convention is with the employee, received 5
+            // days ago and not signed yet (R6313-8; an alert on the dashboard, due in 5 days).
+            if (state == BilanState.Requested && plan.FundingSource == FundingSource.EmployerPlan)
+            {
+                await ConventionAsync(id, plan, Now.AddDays(-5), state, employeeSigns: false);
             }
 
             if (state is BilanState.Requested or BilanState.Preliminary && consultant is { } planner)
@@ -256,8 +268,11 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
             }
         }
 
-        /// <summary>A convention drafted, received by the employee on <paramref name="received"/>, and signed by all three in the next days.</summary>
-        private async Task SignedConventionAsync(Guid bilanId, BilanPlan plan, DateTimeOffset received, BilanState state)
+        /// <summary>
+        /// A convention drafted, received by the employee on <paramref name="received"/>, signed by the employer the day
+        /// before and the provider that day, and by the employee two days later when <paramref name="employeeSigns"/>.
+        /// </summary>
+        private async Task ConventionAsync(Guid bilanId, BilanPlan plan, DateTimeOffset received, BilanState state, bool employeeSigns)
         {
             var day = Domain.FrenchCalendar.DateOf(received);
             var start = plan.PlannedStartDate ?? day.AddDays(7);
@@ -273,7 +288,8 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 "Résultats détaillés et synthèse écrite remis au seul salarié, qui décide de leur communication.",
                 1850m,
                 "Facture au terme du bilan, réglée par l'employeur à 30 jours.",
-                day.AddDays(-1), day, day.AddDays(2), day.AddDays(-1), day, null, received.UtcDateTime.AddDays(-2), received.UtcDateTime.AddDays(2), 4);
+                day.AddDays(-1), day, employeeSigns ? day.AddDays(2) : null, day.AddDays(-1), day, null, received.UtcDateTime.AddDays(-2),
+                employeeSigns ? received.UtcDateTime.AddDays(2) : received.UtcDateTime, employeeSigns ? 4 : 3);
             await Features.Conventions.ConventionStore.SaveAsync(connection, transaction, record, cancellationToken);
             await EventAsync(bilanId, BilanEventType.ConventionUpdated, received.AddDays(-2), state, state, null);
             await EventAsync(bilanId, BilanEventType.ConventionSigned, received.AddDays(-1), state, state,
@@ -283,7 +299,7 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, TimeProvider c
                 ["received_date"] = Iso(received),
                 ["employee_signature_deadline"] = Iso(received.AddDays(Domain.Funding.TripartiteConvention.EmployeeDays)),
             });
-            foreach (var (party, offset) in new[] { ("CONVENTION_PARTY_PROVIDER", 0), ("CONVENTION_PARTY_EMPLOYEE", 2) })
+            foreach (var (party, offset) in new[] { ("CONVENTION_PARTY_PROVIDER", 0), ("CONVENTION_PARTY_EMPLOYEE", 2) }.Take(employeeSigns ? 2 : 1))
             {
                 await EventAsync(bilanId, BilanEventType.ConventionSigned, received.AddDays(offset), state, state,
                     new() { ["party"] = party, ["signed_date"] = Iso(received.AddDays(offset)) });

@@ -11,7 +11,7 @@ namespace Bilan.BackOffice.Tests.Pages;
 public sealed class AlertesModelTests
 {
     [Fact]
-    public async Task LoadAsync_Alerts_FrenchRowsWithParisDueTimeAndComplaintLink()
+    public async Task LoadAsync_Alerts_FrenchRowsWithParisDueTimeAndComplaintAndBilanLinks()
     {
         var client = Substitute.For<AlertService.AlertServiceClient>();
         var response = new ListAlertsResponse
@@ -43,9 +43,27 @@ public sealed class AlertesModelTests
         Assert.Equal(("Réclamation : accusé de réception", true, "En retard", "10/11/2026 00:00", "/Qualite/Reclamations/0193a3c4-0000-7000-8000-0000000000c1"),
             (overdue.Kind, overdue.Overdue, overdue.Severity, overdue.Due, overdue.Href));
         var upcoming = model.Rows[1];
-        Assert.Equal(("Heures prévues proches du maximum de 24 h", "À venir", "—", (string?)null, "Karim Benali"),
+        Assert.Equal(("Heures prévues proches du maximum de 24 h", "À venir", "—", (string?)"/Bilans/0193a3c4-0000-7000-8000-0000000000b1", "Karim Benali"),
             (upcoming.Kind, upcoming.Severity, upcoming.Due, upcoming.Href, upcoming.Label));
     }
+
+    [Theory]
+    [InlineData(AlertKind.EdofDeadline, "Échéance EDOF (CPF)")]
+    [InlineData(AlertKind.ConventionSignature, "Convention tripartite : signature du salarié")]
+    [InlineData(AlertKind.WorkingTimeAuthorization, "Autorisation de l'employeur (CPF sur le temps de travail)")]
+    [InlineData(AlertKind.FollowUpToSchedule, "Entretien de suivi à planifier")]
+    public void KindLabel_DeadlineKinds_French(AlertKind kind, string label) => Assert.Equal(label, AlerteRow.KindLabel(kind));
+
+    [Theory]
+    [InlineData("bilans/0193a3c4-0000-7000-8000-0000000000b1", "/Bilans/0193a3c4-0000-7000-8000-0000000000b1")]
+    [InlineData("bilans/0193a3c4-0000-7000-8000-0000000000b1/fundings/0193a3c4-0000-7000-8000-0000000000f1", "/Bilans/0193a3c4-0000-7000-8000-0000000000b1")]
+    [InlineData("bilans/0193a3c4-0000-7000-8000-0000000000b1/convention", "/Bilans/0193a3c4-0000-7000-8000-0000000000b1")]
+    [InlineData("bilans/0193a3c4-0000-7000-8000-0000000000b1/workingTimeAuthorization", "/Bilans/0193a3c4-0000-7000-8000-0000000000b1")]
+    [InlineData("bilans/0193a3c4-0000-7000-8000-0000000000b1/followUp", "/Bilans/0193a3c4-0000-7000-8000-0000000000b1")]
+    [InlineData("complaints/0193a3c4-0000-7000-8000-0000000000c1", "/Qualite/Reclamations/0193a3c4-0000-7000-8000-0000000000c1")]
+    [InlineData("bilans/pas-un-uuid", null)]
+    [InlineData("autre/0193a3c4-0000-7000-8000-0000000000b1", null)]
+    public void HrefOf_BilanAlertsLinkToTheBilanComplaintsToTheirPage(string subject, string? href) => Assert.Equal(href, AlerteRow.HrefOf(subject));
 
     [Fact]
     public void KindLabel_KindNotKnownYet_StillShown() => Assert.Equal("Alerte", AlerteRow.KindLabel((AlertKind)99));

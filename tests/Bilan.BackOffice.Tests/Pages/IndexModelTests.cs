@@ -57,5 +57,6 @@ public sealed class IndexModelTests
                 new FakeTimeProvider(Now),
                 NullLogger<ApiHealth>.Instance),
             ApiCalls.Listing(new Contracts.V1.ListBilansResponse()),
+            ApiCalls.Alerts(),
             NullLogger<IndexModel>.Instance).WithUser(Contracts.V1.StaffRole.Admin);
 }

@@ -125,6 +125,26 @@ public static class ApiCalls
         return client;
     }
 
+    /// <summary>An alert client answering <paramref name="alerts"/> (none by default) to ListAlerts.</summary>
+    public static AlertService.AlertServiceClient Alerts(params Alert[] alerts)
+    {
+        var client = Substitute.For<AlertService.AlertServiceClient>();
+        var response = new ListAlertsResponse { TotalSize = alerts.Length };
+        response.Alerts.AddRange(alerts);
+        client.ListAlertsAsync(Arg.Any<ListAlertsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        return client;
+    }
+
+    /// <summary>An alert client whose ListAlerts fails with <paramref name="exception"/>.</summary>
+    public static AlertService.AlertServiceClient AlertsFail(RpcException exception)
+    {
+        var client = Substitute.For<AlertService.AlertServiceClient>();
+        client.ListAlertsAsync(Arg.Any<ListAlertsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Fail<ListAlertsResponse>(exception));
+        return client;
+    }
+
     /// <summary>A bilan client whose every list fails with <paramref name="exception"/>.</summary>
     public static BilanService.BilanServiceClient ListingFails(RpcException exception)
     {

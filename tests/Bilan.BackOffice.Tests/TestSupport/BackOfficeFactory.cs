@@ -12,7 +12,8 @@ namespace Bilan.BackOffice.Tests.TestSupport;
 
 /// <summary>
 /// The real back-office in memory, with the API's clients substituted: health by <paramref name="healthClient"/>,
-/// auth by <see cref="Auth"/> (accepting every login by default) and bilans by <see cref="Bilans"/>.
+/// auth by <see cref="Auth"/> (accepting every login by default), bilans by <see cref="Bilans"/>, alerts by
+/// <see cref="Alerts"/> (none by default).
 /// </summary>
 public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, string environment = "Development")
     : WebApplicationFactory<Program>
@@ -40,6 +41,9 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
 
     /// <summary>The substituted interview client; replace it before the first request.</summary>
     public InterviewService.InterviewServiceClient Interviews { get; set; } = ApiCalls.Interviews();
+
+    /// <summary>The substituted alert client (no alert by default); replace it before the first request.</summary>
+    public AlertService.AlertServiceClient Alerts { get; set; } = ApiCalls.Alerts();
 
     /// <summary>Extra configuration settings of the back-office; set them before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
@@ -108,6 +112,8 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
             services.AddSingleton(_ => Organizations);
             services.RemoveAll<InterviewService.InterviewServiceClient>();
             services.AddSingleton(_ => Interviews);
+            services.RemoveAll<AlertService.AlertServiceClient>();
+            services.AddSingleton(_ => Alerts);
         });
     }
 

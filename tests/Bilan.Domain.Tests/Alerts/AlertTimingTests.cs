@@ -44,4 +44,18 @@ public sealed class AlertTimingTests
 
         Assert.Equal(["overdue long ago", "overdue recent", "upcoming soon", "upcoming later", "no due"], alerts.Select(a => a.Name));
     }
+
+    [Theory]
+    // a Paris day, its start and its end in UTC (winter UTC+1, summer UTC+2, and the days of the changes)
+    [InlineData("2026-12-10", "2026-12-09T23:00:00Z", "2026-12-10T23:00:00Z")]
+    [InlineData("2026-07-14", "2026-07-13T22:00:00Z", "2026-07-14T22:00:00Z")]
+    [InlineData("2026-03-29", "2026-03-28T23:00:00Z", "2026-03-29T22:00:00Z")]
+    [InlineData("2026-10-25", "2026-10-24T22:00:00Z", "2026-10-25T23:00:00Z")]
+    public void StartAndEndOfDay_InParis(string day, string start, string end)
+    {
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), AlertTiming.StartOfDay(date));
+        Assert.Equal(DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture), AlertTiming.EndOfDay(date));
+    }
 }

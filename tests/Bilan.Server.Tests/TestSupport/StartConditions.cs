@@ -71,9 +71,10 @@ public static class EmployeeBilans
 {
     /// <summary>
     /// A new bilan of a new employee, with a new consultant assigned and the consent recorded, funded by
-    /// <paramref name="funding"/> on <paramref name="workingTime"/>, planned to start in <paramref name="startInDays"/> days.
+    /// <paramref name="funding"/> on <paramref name="workingTime"/>, planned to start in <paramref name="startInDays"/> days (assigned to <paramref name="consultant"/> when given).
     /// </summary>
-    public static async Task<BilanResource> NewEmployeeBilanAsync(this ApiServer server, FundingSource funding, WorkingTime workingTime, int startInDays = 90)
+    public static async Task<BilanResource> NewEmployeeBilanAsync(
+        this ApiServer server, FundingSource funding, WorkingTime workingTime, int startInDays = 90, Consultant? consultant = null)
     {
         var beneficiary = await server.Beneficiaries.CreateAsync(Requests.Employee());
         var request = Requests.Bilan(beneficiary.Name);
@@ -82,7 +83,7 @@ public static class EmployeeBilans
         request.PlannedStartDate = server.Day(startInDays);
         request.PlannedEndDate = server.Day(startInDays + 90);
         var bilan = await server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = request });
-        var consultant = await server.NewConsultantAsync();
+        consultant ??= await server.NewConsultantAsync();
         bilan = await server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
         await server.RecordConsentAsync(bilan.Name);
         return bilan;

@@ -40,7 +40,7 @@ public sealed record AlertesModel(IReadOnlyList<AlerteRow> Rows, int TotalSize, 
     }
 }
 
-/// <summary>One alert in French: what, about whom, when due, how urgent, and where to act (when a page exists).</summary>
+/// <summary>One alert in French: what, about whom, when due, how urgent, and where to act (the bilan's or the complaint's page).</summary>
 public sealed record AlerteRow(string Kind, bool Overdue, string Severity, string Subject, string Label, string Due, string Message, string? Href)
 {
     public static AlerteRow From(Alert alert)
@@ -55,7 +55,22 @@ public sealed record AlerteRow(string Kind, bool Overdue, string Severity, strin
             alert.DisplayName,
             alert.DueTime is { } due ? ParisTime.Format(due.ToDateTimeOffset())[..16] : "—",
             alert.FrenchMessage,
-            alert.Subject.StartsWith("complaints/", StringComparison.Ordinal) ? $"/Qualite/Reclamations/{alert.Subject["complaints/".Length..]}" : null);
+            HrefOf(alert.Subject));
+    }
+
+    /// <summary>
+    /// Where to act: a complaint's page, or the bilan's page for an alert about a bilan or a part of it
+    /// (<c>bilans/{id}</c>, <c>bilans/{id}/fundings/{id}</c>, <c>bilans/{id}/convention</c>, ...); none otherwise.
+    /// </summary>
+    public static string? HrefOf(string subject)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        if (subject.StartsWith("complaints/", StringComparison.Ordinal))
+        {
+            return $"/Qualite/Reclamations/{subject["complaints/".Length..]}";
+        }
+
+        return Guid.TryParseExact(ProtoNames.BilanIdOf(subject), "D", out var bilan) ? $"/Bilans/{bilan:D}" : null;
     }
 
     /// <summary>The French name of a kind; a kind this back-office does not know yet still shows, as « Alerte ».</summary>
@@ -65,6 +80,10 @@ public sealed record AlerteRow(string Kind, bool Overdue, string Severity, strin
         AlertKind.BilanIdle => "Bilan sans activité",
         AlertKind.ComplaintToAcknowledge => "Réclamation : accusé de réception",
         AlertKind.ComplaintToAnswer => "Réclamation : réponse",
+        AlertKind.EdofDeadline => "Échéance EDOF (CPF)",
+        AlertKind.ConventionSignature => "Convention tripartite : signature du salarié",
+        AlertKind.WorkingTimeAuthorization => "Autorisation de l'employeur (CPF sur le temps de travail)",
+        AlertKind.FollowUpToSchedule => "Entretien de suivi à planifier",
         _ => "Alerte",
     };
 }

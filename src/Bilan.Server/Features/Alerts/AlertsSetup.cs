@@ -13,6 +13,10 @@ public static class AlertsSetup
         services.AddSingleton<IAlertSource, IdleBilanAlerts>();
         services.AddSingleton<IAlertSource, ComplaintAcknowledgementAlerts>();
         services.AddSingleton<IAlertSource, ComplaintAnswerAlerts>();
+        services.AddSingleton<IAlertSource, EdofDeadlineAlerts>();
+        services.AddSingleton<IAlertSource, ConventionSignatureAlerts>();
+        services.AddSingleton<IAlertSource, WorkingTimeAuthorizationAlerts>();
+        services.AddSingleton<IAlertSource, FollowUpAlerts>();
         return services;
     }
 

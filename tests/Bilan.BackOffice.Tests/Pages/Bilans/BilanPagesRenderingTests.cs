@@ -33,6 +33,37 @@ public sealed class BilanPagesRenderingTests
     }
 
     [Fact]
+    public async Task Dashboard_AlertsInTheirSectionLinkingToTheBilanAndAFailureKeepsTheCounts()
+    {
+        await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
+        factory.Alerts = ApiCalls.Alerts(new Alert
+        {
+            Kind = AlertKind.FollowUpToSchedule, Severity = AlertSeverity.Upcoming, Subject = $"bilans/{Id}/followUp", DisplayName = "Inès Lefèvre",
+            FrenchMessage = "Entretien de suivi proposé pour le 27/05/2027 (article R6313-4 3° du Code du travail) et pas encore planifié.",
+        });
+        using var client = await factory.CreateSignedInClientAsync();
+        await using var failing = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving))
+        {
+            Alerts = ApiCalls.AlertsFail(new RpcException(new Status(StatusCode.Unavailable, "down"))),
+        };
+        var summary = new SummarizeBilansResponse();
+        summary.StateCounts.Add(new BilanStateCount { State = State.Conclusion, BilanCount = 4 });
+        failing.Bilans.SummarizeBilansAsync(Arg.Any<SummarizeBilansRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(summary));
+        using var failingClient = await failing.CreateSignedInClientAsync();
+
+        var html = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var failed = await failingClient.GetStringAsync(new Uri("/", UriKind.Relative));
+
+        var section = html[html.IndexOf("id=\"alertes\"", StringComparison.Ordinal)..];
+        Assert.Contains($"<a href=\"/Bilans/{Id}\">Inès Lefèvre</a>", System.Net.WebUtility.HtmlDecode(section), StringComparison.Ordinal);
+        Assert.Contains("Entretien de suivi à planifier", System.Net.WebUtility.HtmlDecode(section), StringComparison.Ordinal);
+        Assert.Contains("Le service Bilan est momentanément injoignable : réessayez dans un instant.", System.Net.WebUtility.HtmlDecode(failed), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"counts__number\">4</span>", failed, StringComparison.Ordinal);
+        Assert.Contains("Le service est disponible.", failed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Detail_ShowsStateActionsGaugeDossierLinksAndPostsTheActionWithAntiforgery()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));

@@ -1,0 +1,108 @@
+using Bilan.Domain.Alerts;
+using Bilan.Domain.Funding;
+using Bilan.Server.Auth;
+using Bilan.Server.Features.Funding;
+using Dapper;
+using AlertKind = Bilan.Contracts.V1.AlertKind;
+
+namespace Bilan.Server.Features.Alerts;
+
+/// <summary>
+/// The EDOF deadlines of CPF funding lines (Mon Compte Formation): the answer to the holder's request (2 working days),
+/// the declarations of the entry and of the exit (3 working days each). The rows are read here; the deadlines and
+/// their status are those the funding line shows (<see cref="EdofSchedule"/>). PENDING ones show within the upcoming
+/// window, OVERDUE ones always. Due: the end of the due date in Paris.
+/// </summary>
+internal sealed class EdofDeadlineAlerts : IAlertSource
+{
+    public Callers VisibleTo => Callers.Staff;
+
+    public async Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken)
+    {
+        var conditions = query.ScopeBilans();
+        // Only dossiers with something still to do; MET and MISSED deadlines never alert.
+        conditions.Add("f.edof_state IS NOT NULL");
+        conditions.Add("(f.edof_answer_date IS NULL OR f.edof_entry_declared_date IS NULL OR f.edof_exit_declared_date IS NULL)");
+        var sql = $"""
+            SELECT {FundingRecord.Columns}, be.given_name || ' ' || be.family_name AS beneficiary
+            FROM fundings f
+            JOIN bilans b ON b.id = f.bilan_id
+            JOIN beneficiaries be ON be.id = b.beneficiary_id
+            {conditions.Where}
+            """;
+        var rows = await query.Connection.QueryAsync<FundingRecord, Owner, (FundingRecord Funding, string Beneficiary)>(
+            new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken),
+            (funding, owner) => (funding, owner.Beneficiary),
+            splitOn: "beneficiary");
+        return [.. rows.SelectMany(row => ToAlerts(row.Funding, row.Beneficiary, query))];
+    }
+
+    private static IEnumerable<AlertItem> ToAlerts(FundingRecord funding, string beneficiary, AlertQuery query)
+    {
+        if (funding.DossierDates is not { } dates)
+        {
+            yield break;
+        }
+
+        foreach (var deadline in EdofSchedule.Compute(dates, query.Today))
+        {
+            var due = AlertTiming.EndOfDay(deadline.DueDate);
+            var show = deadline.Status == DeadlineStatus.Overdue
+                || (deadline.Status == DeadlineStatus.Pending && AlertTiming.Shows(due, query.Now, query.Policy));
+            if (show && Text(deadline, dates, funding.EdofNumber ?? "") is { } text)
+            {
+                yield return new AlertItem(
+                    AlertKind.EdofDeadline,
+                    deadline.Status == DeadlineStatus.Overdue ? AlertSeverity.Overdue : AlertSeverity.Upcoming,
+                    funding.Name,
+                    beneficiary,
+                    due,
+                    text.English,
+                    text.French);
+            }
+        }
+    }
+
+    /// <summary>What to do for a deadline still open, in both languages; null for a kind that never stays open.</summary>
+    private static (string English, string French)? Text(EdofDeadline deadline, EdofDossierDates dates, string number)
+    {
+        var overdue = deadline.Status == DeadlineStatus.Overdue;
+        var dueIso = AlertText.IsoDate(deadline.DueDate);
+        var dueFrench = AlertText.FrenchDate(deadline.DueDate);
+        const string Rules = "EDOF rules, Mon Compte Formation";
+        const string FrenchRules = "règles EDOF de Mon Compte Formation";
+        switch (deadline.Kind)
+        {
+            case EdofDeadlineKind.Answer:
+                var received = dates.ReceiveDate;
+                var days = EdofDeadlines.AnswerWorkingDays;
+                return overdue
+                    ? ($"CPF dossier {number}: the answer to the holder's request received on {AlertText.IsoDate(received)} was due in EDOF by {dueIso} ({days} working days, {Rules}).",
+                       $"Dossier CPF {number} : la réponse à la demande du titulaire reçue le {AlertText.FrenchDate(received)} était due dans EDOF au plus tard le {dueFrench} ({days} jours ouvrés, {FrenchRules}).")
+                    : ($"CPF dossier {number}: answer the holder's request in EDOF by {dueIso} ({days} working days after its receipt on {AlertText.IsoDate(received)}, {Rules}).",
+                       $"Dossier CPF {number} : répondez à la demande du titulaire dans EDOF au plus tard le {dueFrench} ({days} jours ouvrés après sa réception le {AlertText.FrenchDate(received)}, {FrenchRules}).");
+            case EdofDeadlineKind.EntryDeclaration:
+                return Declaration(overdue, number, "entry into training", "l'entrée en formation", dates.EntryDate, dates.StartDate, dueIso, dueFrench);
+            case EdofDeadlineKind.ExitDeclaration:
+                return Declaration(overdue, number, "exit from training", "la sortie de formation", dates.ExitDate, dates.EndDate, dueIso, dueFrench);
+            default:
+                return null;
+        }
+    }
+
+    private static (string English, string French) Declaration(
+        bool overdue, string number, string what, string frenchWhat, DateOnly? known, DateOnly? planned, string dueIso, string dueFrench)
+    {
+        var days = EdofDeadlines.DeclarationWorkingDays;
+        var day = known ?? planned;
+        var on = day is { } d ? (known is null ? $" planned on {AlertText.IsoDate(d)}" : $" on {AlertText.IsoDate(d)}") : "";
+        var frenchOn = day is { } f ? (known is null ? $" prévue le {AlertText.FrenchDate(f)}" : $" du {AlertText.FrenchDate(f)}") : "";
+        return overdue
+            ? ($"CPF dossier {number}: the {what}{on} had to be declared in EDOF by {dueIso} ({days} working days, EDOF rules, Mon Compte Formation).",
+               $"Dossier CPF {number} : {frenchWhat}{frenchOn} devait être déclarée dans EDOF au plus tard le {dueFrench} ({days} jours ouvrés, règles EDOF de Mon Compte Formation).")
+            : ($"CPF dossier {number}: declare the {what}{on} in EDOF by {dueIso} ({days} working days, EDOF rules, Mon Compte Formation).",
+               $"Dossier CPF {number} : déclarez {frenchWhat}{frenchOn} dans EDOF au plus tard le {dueFrench} ({days} jours ouvrés, règles EDOF de Mon Compte Formation).");
+    }
+
+    private sealed record Owner(string Beneficiary);
+}
