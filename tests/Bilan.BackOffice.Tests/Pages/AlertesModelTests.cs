@@ -40,7 +40,7 @@ public sealed class AlertesModelTests
         Assert.Null(model.ErrorMessage);
         Assert.Equal(3, model.TotalSize);
         var overdue = model.Rows[0];
-        Assert.Equal(("Réclamation : accusé de réception", true, "En retard", "10/11/2026 00:00", "/Qualite/Reclamations/0193a3c4-0000-7000-8000-0000000000c1"),
+        Assert.Equal(("Réclamation : accusé de réception", true, "En retard", "09/11/2026 (fin de journée)", "/Qualite/Reclamations/0193a3c4-0000-7000-8000-0000000000c1"),
             (overdue.Kind, overdue.Overdue, overdue.Severity, overdue.Due, overdue.Href));
         var upcoming = model.Rows[1];
         Assert.Equal(("Heures prévues proches du maximum de 24 h", "À venir", "—", (string?)"/Bilans/0193a3c4-0000-7000-8000-0000000000b1", "Karim Benali"),
@@ -64,6 +64,13 @@ public sealed class AlertesModelTests
     [InlineData("bilans/pas-un-uuid", null)]
     [InlineData("autre/0193a3c4-0000-7000-8000-0000000000b1", null)]
     public void HrefOf_BilanAlertsLinkToTheBilanComplaintsToTheirPage(string subject, string? href) => Assert.Equal(href, AlerteRow.HrefOf(subject));
+
+    [Theory]
+    [InlineData("2026-11-27T23:00:00Z", "27/11/2026 (fin de journée)")] // midnight in Paris (UTC+1): the day before ends
+    [InlineData("2026-07-14T22:00:00Z", "14/07/2026 (fin de journée)")] // midnight in Paris in summer (UTC+2)
+    [InlineData("2026-11-30T17:48:00Z", "30/11/2026 18:48")] // an instant: its Paris day and time
+    public void DueLabel_AWholeDayReadsAsThatDay_AnInstantWithItsTime(string due, string label) =>
+        Assert.Equal(label, AlerteRow.DueLabel(DateTimeOffset.Parse(due, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Fact]
     public void KindLabel_KindNotKnownYet_StillShown() => Assert.Equal("Alerte", AlerteRow.KindLabel((AlertKind)99));

@@ -110,8 +110,8 @@ public sealed class DashboardModelTests
         Assert.Null(page.Alertes.ErrorMessage);
         Assert.Equal(
             [
-                ("Convention tripartite : signature du salarié", "En retard", "08/12/2026 00:00", $"/Bilans/{BilanId}"),
-                ("Échéance EDOF (CPF)", "À venir", "02/12/2026 00:00", $"/Bilans/{BilanId}"),
+                ("Convention tripartite : signature du salarié", "En retard", "07/12/2026 (fin de journée)", $"/Bilans/{BilanId}"),
+                ("Échéance EDOF (CPF)", "À venir", "01/12/2026 (fin de journée)", $"/Bilans/{BilanId}"),
                 ("Bilan sans activité", "À venir", "—", $"/Bilans/{BilanId}"),
                 ("Réclamation : réponse", "À venir", "—", "/Qualite/Reclamations/0193a3c4-0000-7000-8000-0000000000c1"),
             ],

@@ -53,7 +53,7 @@ public sealed record AlerteRow(string Kind, bool Overdue, string Severity, strin
             overdue ? "En retard" : "À venir",
             alert.Subject,
             alert.DisplayName,
-            alert.DueTime is { } due ? ParisTime.Format(due.ToDateTimeOffset())[..16] : "—",
+            alert.DueTime is { } due ? DueLabel(due.ToDateTimeOffset()) : "—",
             alert.FrenchMessage,
             HrefOf(alert.Subject));
     }
@@ -86,4 +86,13 @@ public sealed record AlerteRow(string Kind, bool Overdue, string Severity, strin
         AlertKind.FollowUpToSchedule => "Entretien de suivi à planifier",
         _ => "Alerte",
     };
+
+    /// <summary>
+    /// A deadline that is a whole day (the API sends midnight, Paris time, after its last day) reads as that day, as the
+    /// message says it ("au plus tard le 27/11/2026"); any other due time with its hour.
+    /// </summary>
+    public static string DueLabel(DateTimeOffset due) =>
+        ParisTime.Time(due) == "00:00"
+            ? ParisTime.Date(due.AddMinutes(-1)) + " (fin de journée)"
+            : ParisTime.Format(due)[..16];
 }

@@ -14,7 +14,7 @@ public sealed class BilanPagesRenderingTests
     private const string Id = "0193a3c4-0000-7000-8000-0000000000b1";
 
     [Fact]
-    public async Task Dashboard_ShowsCountsLinkingToTheFilteredListAndTheAlertsPlaceholder()
+    public async Task Dashboard_ShowsCountsLinkingToTheFilteredListAndTheAlertsAcrossTheWidth()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
         var summary = new SummarizeBilansResponse();
@@ -27,7 +27,7 @@ public sealed class BilanPagesRenderingTests
 
         Assert.Contains("href=\"/Bilans?etat=STATE_CONCLUSION\"", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"counts__number\">4</span>", html, StringComparison.Ordinal);
-        Assert.Contains("<section class=\"panel\" id=\"alertes\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"panel panel--full\" id=\"alertes\"", html, StringComparison.Ordinal);
         Assert.Contains("Mes prochains entretiens", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
     }
