@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bilan.Server.Tests.TestSupport;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using Microsoft.Playwright;
@@ -67,7 +68,7 @@ public sealed class RunningBilan : IAsyncLifetime
     private async Task StartAsync()
     {
         _keysFolder = Directory.CreateTempSubdirectory("bilan-browser-keys-").FullName;
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync("bilan_browser");
         var grpcPort = AppProcess.FreePort();
         var jsonPort = AppProcess.FreePort();
         var webPort = AppProcess.FreePort();

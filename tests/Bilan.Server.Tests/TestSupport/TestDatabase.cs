@@ -4,10 +4,12 @@ namespace Bilan.Server.Tests.TestSupport;
 
 /// <summary>
 /// A database of its own on the PostgreSQL cluster named by <c>BILAN_TEST_POSTGRES</c> (scripts/test starts a
-/// throwaway cluster and sets it), created empty and dropped at the end.
+/// throwaway cluster and sets it), created empty and dropped at the end. The browser tests use it too (linked
+/// into their project): their server migrates and seeds it.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>The environment variable holding a superuser connection string to the test cluster.</summary>
     public const string ClusterVariable = "BILAN_TEST_POSTGRES";
 
     private readonly string _adminConnectionString;
@@ -19,11 +21,14 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = new NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>The database's name.</summary>
     public string Name { get; }
 
+    /// <summary>The connection string the server is given.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>Creates an empty database with a unique name starting with <paramref name="prefix"/>.</summary>
+    public static async Task<TestDatabase> CreateAsync(string prefix = "bilan_test")
     {
         var admin = Environment.GetEnvironmentVariable(ClusterVariable);
         if (string.IsNullOrWhiteSpace(admin))
@@ -33,7 +38,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 $"or set {ClusterVariable} to a superuser connection string (Host=...;Port=...;Username=postgres).");
         }
 
-        var database = new TestDatabase(admin, $"bilan_test_{Guid.NewGuid():N}");
+        var database = new TestDatabase(admin, $"{prefix}_{Guid.NewGuid():N}");
         await database.ExecuteOnClusterAsync($"CREATE DATABASE {database.Name}");
         return database;
     }

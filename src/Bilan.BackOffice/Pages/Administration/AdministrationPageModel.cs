@@ -35,6 +35,16 @@ public abstract class AdministrationPageModel : PageModel
     /// <summary>A new request_id, sent back with the form so that a double submission creates nothing twice.</summary>
     protected static string NewRequestId() => Guid.NewGuid().ToString();
 
+    /// <summary>The request_id the form came back with, or a new one when it came without.</summary>
+    protected static string RequestIdOr(string? sent) => string.IsNullOrEmpty(sent) ? NewRequestId() : sent;
+
+    /// <summary>Keeps this answer out of the browser's and any proxy's cache: it shows a secret once.</summary>
+    protected void NoStore()
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
+    }
+
     /// <summary>Whether <paramref name="exception"/> is an API refusal this page shows (everything but UNAUTHENTICATED).</summary>
     protected static bool Shown(RpcException exception) => exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated;
 

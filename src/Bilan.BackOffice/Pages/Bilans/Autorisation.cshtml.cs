@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Formatting;
 using Bilan.Contracts.V1;
-using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using BilanMessage = Bilan.Contracts.V1.Bilan;
 
 namespace Bilan.BackOffice.Pages.Bilans;
@@ -17,7 +14,7 @@ namespace Bilan.BackOffice.Pages.Bilans;
 public sealed class AutorisationModel(
     WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient authorizations,
     BilanService.BilanServiceClient bilans,
-    ILogger<AutorisationModel> logger) : PageModel
+    ILogger<AutorisationModel> logger) : BilanResourcePageModel(logger)
 {
     private static readonly Dictionary<string, string> RequestFields = new(StringComparer.Ordinal)
     {
@@ -29,14 +26,6 @@ public sealed class AutorisationModel(
         ["answer"] = "Reponse.Decision",
         ["answer_date"] = "Reponse.Date",
     };
-
-    /// <summary>The bilan's id (the UUID of <c>bilans/{id}</c>).</summary>
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    /// <summary>The authorisation's etag when the page was shown, sent back so that a concurrent change is refused.</summary>
-    [BindProperty]
-    public string? Etag { get; set; }
 
     /// <summary>The employee's request, as typed.</summary>
     [BindProperty]
@@ -52,12 +41,6 @@ public sealed class AutorisationModel(
     /// <summary>The bilan (for why the authorisation is needed and its planned start); null when it could not be read.</summary>
     public BilanMessage? Bilan { get; private set; }
 
-    /// <summary>The French error shown above the forms.</summary>
-    public string? ErrorMessage { get; private set; }
-
-    /// <summary>True when someone else changed the authorisation: the page offers to reload it.</summary>
-    public bool Stale { get; private set; }
-
     /// <summary>Why the authorisation is needed or not, in French; null when the bilan could not be read.</summary>
     public string? Why => Authorization is { } authorization ? StartConditionLabels.WhyAuthorization(authorization.Required, Bilan) : null;
 
@@ -68,7 +51,7 @@ public sealed class AutorisationModel(
     public bool Editable =>
         Authorization is { Required: true } && Bilan?.State is null or Contracts.V1.Bilan.Types.State.Requested;
 
-    public string Name => $"bilans/{Id}/workingTimeAuthorization";
+    public override string Name => $"bilans/{Id}/workingTimeAuthorization";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -105,42 +88,13 @@ public sealed class AutorisationModel(
             RequestId = Reponse.RequestId ?? string.Empty,
         }, cancellationToken: cancellationToken).ResponseAsync, AnswerFields, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<WorkingTimeAuthorization>> call, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call();
-            return RedirectToPage(new { id = Id });
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Working-time authorisation change failed: {StatusCode}", exception.StatusCode);
-            ErrorMessage = FrenchErrorPresenter.AddTo(ModelState, exception, fields).Message;
-            Stale = exception.StatusCode == Grpc.Core.StatusCode.Aborted;
-            // Show the authorisation as it stands; the forms keep what the user typed.
-            await LoadAsync(cancellationToken, keepError: true);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken, bool keepError = false)
+    protected override async Task ReadAsync(CancellationToken cancellationToken)
     {
         Demande.RequestId ??= Guid.NewGuid().ToString();
         Reponse.RequestId ??= Guid.NewGuid().ToString();
-        try
-        {
-            Authorization = await authorizations.GetWorkingTimeAuthorizationAsync(
-                new GetWorkingTimeAuthorizationRequest { Name = Name }, cancellationToken: cancellationToken);
-            Bilan = await bilans.GetBilanAsync(new GetBilanRequest { Name = $"bilans/{Id}" }, cancellationToken: cancellationToken);
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Reading the working-time authorisation failed: {StatusCode}", exception.StatusCode);
-            if (!keepError)
-            {
-                ErrorMessage = FrenchErrorPresenter.Present(exception).Message;
-            }
-        }
+        Authorization = await authorizations.GetWorkingTimeAuthorizationAsync(
+            new GetWorkingTimeAuthorizationRequest { Name = Name }, cancellationToken: cancellationToken);
+        Bilan = await bilans.GetBilanAsync(new GetBilanRequest { Name = $"bilans/{Id}" }, cancellationToken: cancellationToken);
     }
 
     /// <summary>The employee's request to the employer.</summary>

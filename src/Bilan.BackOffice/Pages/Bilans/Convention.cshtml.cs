@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Bilan.BackOffice.Api;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bilan.BackOffice.Pages.Bilans;
 
@@ -12,7 +10,7 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// The tripartite convention of a bilan (R6313-8): its mandatory content, its handing to the employee, the three
 /// signatures and the employee's refusal. The API owns every rule; this page shows its French messages.
 /// </summary>
-public sealed class ConventionModel(ConventionService.ConventionServiceClient conventions, ILogger<ConventionModel> logger) : PageModel
+public sealed class ConventionModel(ConventionService.ConventionServiceClient conventions, ILogger<ConventionModel> logger) : BilanResourcePageModel(logger)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -31,14 +29,6 @@ public sealed class ConventionModel(ConventionService.ConventionServiceClient co
         ["convention.payment_terms"] = "Contenu.ModalitesDeReglement",
     };
 
-    /// <summary>The bilan's id (the UUID of <c>bilans/{id}</c>).</summary>
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    /// <summary>The convention's etag when the form was shown, sent back so that a concurrent change is refused.</summary>
-    [BindProperty]
-    public string? Etag { get; set; }
-
     [BindProperty]
     public ConventionInput Contenu { get; set; } = new();
 
@@ -54,19 +44,14 @@ public sealed class ConventionModel(ConventionService.ConventionServiceClient co
     /// <summary>The convention as the API returned it; null while none is drafted.</summary>
     public Convention? Convention { get; private set; }
 
-    /// <summary>The French error shown above the forms.</summary>
-    public string? ErrorMessage { get; private set; }
-
-    /// <summary>True when someone else changed the convention: the page offers to reload it.</summary>
-    public bool Stale { get; private set; }
-
     public string BilanName => $"bilans/{Id}";
 
-    public string Name => $"{BilanName}/convention";
+    public override string Name => $"{BilanName}/convention";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(cancellationToken) && Convention is { } convention)
+        await LoadAsync(cancellationToken);
+        if (Convention is { } convention)
         {
             Contenu = ConventionInput.From(convention);
             Etag = convention.Etag;
@@ -136,48 +121,17 @@ public sealed class ConventionModel(ConventionService.ConventionServiceClient co
     public static string Format(Google.Type.Date? date) =>
         date is null ? "—" : new DateOnly(date.Year, date.Month, date.Day).ToString("dd/MM/yyyy", French);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<Convention>> call, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call();
-            return RedirectToPage(new { id = Id });
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Convention change failed: {StatusCode}", exception.StatusCode);
-            var error = FrenchErrorPresenter.AddTo(ModelState, exception, fields);
-            ErrorMessage = error.Message;
-            Stale = exception.StatusCode == Grpc.Core.StatusCode.Aborted;
-            // Show the convention as it stands; the form keeps what the user typed.
-            await LoadAsync(cancellationToken, keepError: true);
-            return Page();
-        }
-    }
-
-    /// <summary>Reads the convention; NOT_FOUND means none drafted yet. False when the read failed.</summary>
-    private async Task<bool> LoadAsync(CancellationToken cancellationToken, bool keepError = false)
+    /// <summary>Reads the convention; NOT_FOUND means none drafted yet.</summary>
+    protected override async Task ReadAsync(CancellationToken cancellationToken)
     {
         try
         {
             Convention = await conventions.GetConventionAsync(new GetConventionRequest { Name = Name }, cancellationToken: cancellationToken);
-            return true;
         }
         catch (RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.NotFound)
         {
             // No convention drafted yet (an unknown bilan shows the same empty form, and any change says it does not exist).
             Convention = null;
-            return true;
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("GetConvention failed: {StatusCode}", exception.StatusCode);
-            if (!keepError)
-            {
-                ErrorMessage = FrenchErrorPresenter.Present(exception).Message;
-            }
-
-            return false;
         }
     }
 

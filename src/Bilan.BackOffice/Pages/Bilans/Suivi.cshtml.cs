@@ -4,7 +4,6 @@ using Bilan.BackOffice.Formatting;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Bilan.BackOffice.Pages.Bilans;
 
@@ -13,7 +12,7 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// the delay after the completion (adjustable), where it stands, and the beneficiary's decline. The interview itself
 /// is scheduled from the bilan's page (phase « Entretien de suivi »). The API owns every rule and who may change it.
 /// </summary>
-public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, ILogger<SuiviModel> logger) : PageModel
+public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, ILogger<SuiviModel> logger) : BilanResourcePageModel(logger)
 {
     private static readonly Dictionary<string, string> DelayFields = new(StringComparer.Ordinal)
     {
@@ -24,14 +23,6 @@ public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, 
     {
         ["declined_date"] = "Declin.Date",
     };
-
-    /// <summary>The bilan's id (the UUID of <c>bilans/{id}</c>).</summary>
-    [BindProperty(SupportsGet = true)]
-    public Guid Id { get; set; }
-
-    /// <summary>The follow-up's etag when the page was shown, sent back so that a concurrent change is refused.</summary>
-    [BindProperty]
-    public string? Etag { get; set; }
 
     /// <summary>The delay typed.</summary>
     [BindProperty]
@@ -47,16 +38,10 @@ public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, 
     /// <summary>Why there is no follow-up yet (the API's French words for NOT_FOUND).</summary>
     public string? NoFollowUp { get; private set; }
 
-    /// <summary>The French error shown above the forms.</summary>
-    public string? ErrorMessage { get; private set; }
-
-    /// <summary>True when someone else changed the follow-up: the page offers to reload it.</summary>
-    public bool Stale { get; private set; }
-
     /// <summary>Whether the forms are worth showing: the follow-up is neither held nor declined.</summary>
     public bool Open => FollowUp?.State is FollowUpState.Proposed or FollowUpState.Scheduled;
 
-    public string Name => $"bilans/{Id}/followUp";
+    public override string Name => $"bilans/{Id}/followUp";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -89,25 +74,7 @@ public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, 
             RequestId = Declin.RequestId ?? string.Empty,
         }, cancellationToken: cancellationToken).ResponseAsync, DeclineFields, cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Func<Task<FollowUp>> call, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await call();
-            return RedirectToPage(new { id = Id });
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Follow-up change failed: {StatusCode}", exception.StatusCode);
-            ErrorMessage = FrenchErrorPresenter.AddTo(ModelState, exception, fields).Message;
-            Stale = exception.StatusCode == Grpc.Core.StatusCode.Aborted;
-            // Show the follow-up as it stands; the forms keep what the user typed.
-            await LoadAsync(cancellationToken, keepError: true);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken, bool keepError = false)
+    protected override async Task ReadAsync(CancellationToken cancellationToken)
     {
         Delai.RequestId ??= Guid.NewGuid().ToString();
         Declin.RequestId ??= Guid.NewGuid().ToString();
@@ -119,14 +86,6 @@ public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, 
         {
             // Not proposed yet (the bilan is not completed), or a bilan out of reach: the API's words say which.
             NoFollowUp = FrenchErrorPresenter.Present(exception).Message;
-        }
-        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("GetFollowUp failed: {StatusCode}", exception.StatusCode);
-            if (!keepError)
-            {
-                ErrorMessage = FrenchErrorPresenter.Present(exception).Message;
-            }
         }
     }
 

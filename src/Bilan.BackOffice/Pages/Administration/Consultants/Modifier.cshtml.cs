@@ -64,7 +64,7 @@ public sealed class ModifierModel(ConsultantService.ConsultantServiceClient cons
                         Etag = Saisie.Etag ?? string.Empty,
                     },
                     UpdateMask = new FieldMask { Paths = { "display_name", "email", "active" } },
-                    RequestId = string.IsNullOrEmpty(Saisie.RequestId) ? NewRequestId() : Saisie.RequestId,
+                    RequestId = RequestIdOr(Saisie.RequestId),
                 },
                 cancellationToken: cancellationToken);
             Confirmation = $"Le consultant {consultant.DisplayName} est enregistré.";

@@ -28,7 +28,7 @@ public sealed class NouveauModel(ConsultantService.ConsultantServiceClient consu
                 new CreateConsultantRequest
                 {
                     Consultant = new Consultant { DisplayName = Saisie.NomAffiche!.Trim(), Email = Saisie.Email!.Trim() },
-                    RequestId = string.IsNullOrEmpty(Saisie.RequestId) ? NewRequestId() : Saisie.RequestId,
+                    RequestId = RequestIdOr(Saisie.RequestId),
                 },
                 cancellationToken: cancellationToken);
             Confirmation = $"Le consultant {consultant.DisplayName} est créé.";

@@ -62,7 +62,7 @@ public sealed class ModifierModel(OrganizationService.OrganizationServiceClient 
                         Etag = Saisie.Etag ?? string.Empty,
                     },
                     UpdateMask = new FieldMask { Paths = { "display_name", "siret" } },
-                    RequestId = string.IsNullOrEmpty(Saisie.RequestId) ? NewRequestId() : Saisie.RequestId,
+                    RequestId = RequestIdOr(Saisie.RequestId),
                 },
                 cancellationToken: cancellationToken);
             Confirmation = $"L’organisation {organization.DisplayName} est enregistrée.";

@@ -28,7 +28,7 @@ public sealed class NouvelleModel(OrganizationService.OrganizationServiceClient 
                 new CreateOrganizationRequest
                 {
                     Organization = new Organization { DisplayName = Saisie.NomAffiche!.Trim(), Siret = Saisie.SiretForApi },
-                    RequestId = string.IsNullOrEmpty(Saisie.RequestId) ? NewRequestId() : Saisie.RequestId,
+                    RequestId = RequestIdOr(Saisie.RequestId),
                 },
                 cancellationToken: cancellationToken);
             Confirmation = $"L’organisation {organization.DisplayName} est créée.";

@@ -52,8 +52,7 @@ public sealed class NouvelleCleModel(OrganizationService.OrganizationServiceClie
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         // Neither this answer nor the secret in it may be kept by the browser or a proxy.
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Pragma = "no-cache";
+        NoStore();
         await LoadOrganizationAsync(cancellationToken);
         if (!ModelState.IsValid || Organisation is null)
         {
@@ -67,7 +66,7 @@ public sealed class NouvelleCleModel(OrganizationService.OrganizationServiceClie
                 {
                     Parent = Organisation.Name,
                     ApiKey = new ApiKey { DisplayName = NomAffiche!.Trim() },
-                    RequestId = string.IsNullOrEmpty(RequestId) ? NewRequestId() : RequestId,
+                    RequestId = RequestIdOr(RequestId),
                 },
                 cancellationToken: cancellationToken);
             CleCreee = created.ApiKey;

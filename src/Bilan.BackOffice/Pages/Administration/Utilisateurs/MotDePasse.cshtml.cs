@@ -60,7 +60,7 @@ public sealed class MotDePasseModel(UserService.UserServiceClient users, ILogger
                         Name = $"users/{Id}",
                         NewPassword = NouveauMotDePasse!,
                         Etag = Etag ?? string.Empty,
-                        RequestId = string.IsNullOrEmpty(RequestId) ? NewRequestId() : RequestId,
+                        RequestId = RequestIdOr(RequestId),
                     },
                     cancellationToken: cancellationToken);
                 Confirmation = $"Le mot de passe de {user.DisplayName} ({user.Email}) est réinitialisé : ses sessions en cours sont terminées. Communiquez-lui le nouveau mot de passe par un moyen sûr.";
@@ -90,8 +90,7 @@ public sealed class MotDePasseModel(UserService.UserServiceClient users, ILogger
     /// </summary>
     public async Task<IActionResult> OnPostGenererAsync(CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.Pragma = "no-cache";
+        NoStore();
         ModelState.Remove(nameof(NouveauMotDePasse));
         var generated = TemporaryPassword();
         try

@@ -70,7 +70,7 @@ public sealed class NouveauModel(
                                 : string.Empty,
                         },
                         Password = Saisie.MotDePasse!,
-                        RequestId = string.IsNullOrEmpty(Saisie.RequestId) ? NewRequestId() : Saisie.RequestId,
+                        RequestId = RequestIdOr(Saisie.RequestId),
                     },
                     cancellationToken: cancellationToken);
                 Confirmation = $"Le compte de {user.DisplayName} ({user.Email}) est créé, avec le rôle {SessionClaims.FrenchRole(SessionClaims.RoleOf(user.Role))}.";
