@@ -19,7 +19,8 @@ namespace Bilan.Server.Features.Beneficiaries;
 /// interviews and history stay, with no identity, for the provider's legal reporting (bilans, hours, funding).
 /// Erasure respects the legal retention of Code du travail R6313-7: while documents of one of their bilans are kept
 /// (synthesis sent to the CEP operator, written agreement for the follow-up, at most 3 years) it is refused
-/// (art. 17(3)(b)), and a bilan still under way must end first.
+/// (art. 17(3)(b)), and a bilan still under way must end first. Funding lines, convention, authorisation, follow-up,
+/// survey and complaints of their bilans: see <see cref="ErasedRecords"/> for what each keeps and why.
 /// </summary>
 public sealed partial class BeneficiariesService
 {
@@ -91,6 +92,7 @@ public sealed partial class BeneficiariesService
             await connection.ExecuteAsync(new CommandDefinition(
                 EraseDisclosureEvidenceSql, new { BilanIds = bilans.Select(b => b.Id).ToArray() }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(EraseRecordedAnswersSql, new { current.Details.Email }, transaction, cancellationToken: ct));
+            await ErasedRecords.EraseAsync(connection, transaction, bilans.Select(b => b.Id).ToArray(), now, ct);
 
             var erased = current with
             {

@@ -16,6 +16,8 @@ namespace Bilan.Server.Features.Beneficiaries;
 /// message. The synthesis is the beneficiary's own document (L6313-4), so its content is included while not
 /// destroyed (R6313-7), and each version included is recorded in the confidential access log, as every read is.
 /// Interview notes about the person are their data too: exported while not destroyed, each read logged likewise.
+/// Funding lines, convention, working-time authorisation, follow-up, satisfaction survey and complaints of their
+/// bilans come with them (<see cref="ExportedResources"/>).
 /// </summary>
 public sealed partial class BeneficiariesService
 {
@@ -85,6 +87,7 @@ public sealed partial class BeneficiariesService
             .ToList();
         var retention = (await connection.QueryAsync<ExportRetentionRow>(new CommandDefinition(ExportRetentionSql, ids, transaction, cancellationToken: ct)))
             .ToDictionary(r => r.BilanId, r => r.RetainUntil);
+        var resources = await ExportedResources.ReadAsync(connection, transaction, ids.BilanIds, ct);
 
         var now = clock.Now();
         var actor = Actor.Of(context);
@@ -178,6 +181,7 @@ public sealed partial class BeneficiariesService
                 BeneficiaryObservations = s.BeneficiaryObservations,
                 DeliverTime = s.DeliverTime is { } delivered ? ProtoConversions.ToTimestamp(new DateTimeOffset(delivered, TimeSpan.Zero)) : null,
             }));
+            resources.AddTo(exported, bilan, beneficiary.Details.PublicCategory, interviews[bilan.Id].ToList(), cpfPolicy, Domain.FrenchCalendar.DateOf(now));
             export.Bilans.Add(exported);
         }
 
