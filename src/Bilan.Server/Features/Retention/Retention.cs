@@ -14,6 +14,12 @@ namespace Bilan.Server.Features.Retention;
 /// version of the synthesis) are destroyed, except those the law lets the provider keep at most 3 years
 /// (<see cref="RetentionRules"/>). Destroying blanks the content and stamps <c>destroyed_time</c>: the rows stay, so
 /// that the history shows a synthesis existed, never what it said. Events record what happened, with no content.
+/// The other records of a bilan are not "documents produced for the bilan" and stay when it ends: funding lines and
+/// EDOF dossiers and the tripartite convention (R6313-8) are financial and contractual records (Code de commerce
+/// L123-22, 10 years); the working-time authorisation (D6323-4) and the follow-up (R6313-4 3°) are dates of the
+/// bilan's conditions; satisfaction surveys and complaints are the provider's quality records (Qualiopi), about the
+/// service rather than the accompaniment. What the person wrote in them goes on erasure (GDPR art. 17; see
+/// <c>ErasedRecords</c>).
 /// </summary>
 internal static class Retention
 {
