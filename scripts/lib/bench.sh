@@ -51,6 +51,7 @@ bench_start() {
   BENCH_URL="http://127.0.0.1:$(free_port)"
   start_app Bilan.Server "$BENCH_WORK/server.log" \
     "ConnectionStrings__Bilan=$(pg_connection_string "$PG_PORT" "$BENCH_DB")" "Kestrel__Endpoints__Grpc__Url=$BENCH_URL" \
+    "Kestrel__Endpoints__Json__Url=http://127.0.0.1:$(free_port)" \
     "Logging__LogLevel__Default=Warning"
   BENCH_SERVER_PID="$APP_PID"
   wait_grpc_healthy "$BENCH_URL" "$BENCH_SERVER_PID" "$BENCH_WORK/server.log" 180
@@ -111,7 +112,8 @@ bench_reset_statements() {
 # since bench_reset_statements: calls, mean and max ms, and the start of their text.
 bench_top_statements() {
   bench_sql -c "SELECT calls, round(mean_exec_time::numeric, 2) AS mean_ms, round(max_exec_time::numeric, 2) AS max_ms,
-      round(total_exec_time::numeric) AS total_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
+      round(total_exec_time::numeric) AS total_ms,
+      round(((jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time) / calls)::numeric, 2) AS jit_ms, left(regexp_replace(query, '\s+', ' ', 'g'), 110) AS statement
     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
     WHERE d.datname = '$BENCH_DB' AND query NOT LIKE '%pg_stat_statements%'
     ORDER BY total_exec_time DESC LIMIT ${1:-12}"

@@ -1,0 +1,4 @@
+-- The dashboard's alerts (AlertService.ListAlerts, on every page view): the EDOF dossiers with a deadline still open,
+-- a few among every CPF line ever funded. The predicate is EdofDeadlineAlerts' WHERE, word for word.
+CREATE INDEX fundings_open_edof ON fundings (bilan_id)
+    WHERE edof_state IS NOT NULL AND (edof_answer_date IS NULL OR edof_entry_declared_date IS NULL OR edof_exit_declared_date IS NULL);
