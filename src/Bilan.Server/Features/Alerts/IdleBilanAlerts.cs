@@ -28,7 +28,7 @@ internal sealed class IdleBilanAlerts : IAlertSource
         conditions.Add("e.last_activity <= @ShowFrom",
             ("ShowFrom", query.Now.AddDays(-(query.Policy.IdleDays - query.Policy.UpcomingWindowDays))));
         // The last event and a next scheduled interview (n: none) of each bilan in progress, looked up by bilan
-        // (bilan_events_by_bilan, interviews_by_bilan). Joining the events and grouping them would read the whole history
+        // (bilan_events_by_bilan_time, interviews_by_bilan). Joining the events and grouping them would read the whole history
         // of every bilan; NOT EXISTS lets PostgreSQL, which expects few scheduled interviews, compare each bilan with
         // every one of them (LIMIT 1 keeps the lookup a lookup).
         var sql = $"""
