@@ -30,11 +30,10 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
             AND (c.employee_refused_date IS NULL OR c.employee_refused_date > c.received_date + @EmployeeDays)
             """, ("EmployeeDays", TripartiteConvention.EmployeeDays));
         var sql = $"""
-            SELECT c.bilan_id, b.state, be.given_name || ' ' || be.family_name AS beneficiary, c.received_date,
+            SELECT c.bilan_id, b.state, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, c.received_date,
                    c.employee_signed_date, c.employee_refused_date, c.employer_signed_date, c.provider_signed_date
             FROM tripartite_conventions c
             JOIN bilans b ON b.id = c.bilan_id
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
             {conditions.Where}
             """;
         var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));

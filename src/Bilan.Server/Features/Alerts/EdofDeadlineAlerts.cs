@@ -19,19 +19,29 @@ internal sealed class EdofDeadlineAlerts : IAlertSource
 
     public async Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken)
     {
-        var conditions = query.ScopeBilans();
-        // Only dossiers with something still to do; MET and MISSED deadlines never alert.
-        conditions.Add("f.edof_state IS NOT NULL");
-        conditions.Add("(f.edof_answer_date IS NULL OR f.edof_entry_declared_date IS NULL OR f.edof_exit_declared_date IS NULL)");
+        // The bilan of each dossier (in the caller's scope), looked up by primary key: PostgreSQL cannot tell how few
+        // dossiers are still open and would otherwise hash every bilan first (LIMIT 1 keeps the lookup a lookup).
+        var bilan = query.ScopeBilans();
+        bilan.Add("b.id = f.bilan_id");
+        // A first cut by day in SQL, the exact one below: a deadline shows when it is due by the end of the window (or
+        // overdue), and it falls working days after the day it counts from (the receipt, the entry or the exit, known
+        // or planned), so that day is at the latest the window's end (plus a day of margin for the time zone). Dossiers
+        // in training with their exit months ahead are left in the database.
+        bilan.Parameters.Add("LastBaseDate", query.Today.AddDays(query.Policy.UpcomingWindowDays + 1));
+        // Only dossiers with something still to do; MET and MISSED deadlines never alert. The index fundings_open_edof
+        // holds exactly these (migration 0018): keep the condition as it is written there.
         var sql = $"""
-            SELECT {FundingRecord.Columns}, be.given_name || ' ' || be.family_name AS beneficiary
+            SELECT {FundingRecord.Columns}, {AlertQuery.BeneficiaryOfBilan} AS beneficiary
             FROM fundings f
-            JOIN bilans b ON b.id = f.bilan_id
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
-            {conditions.Where}
+            CROSS JOIN LATERAL (SELECT b.beneficiary_id FROM bilans b {bilan.Where} LIMIT 1) b
+            WHERE f.edof_state IS NOT NULL
+              AND (f.edof_answer_date IS NULL OR f.edof_entry_declared_date IS NULL OR f.edof_exit_declared_date IS NULL)
+              AND ((f.edof_answer_date IS NULL AND f.edof_receive_date <= @LastBaseDate)
+                OR (f.edof_entry_declared_date IS NULL AND coalesce(f.edof_entry_date, f.edof_start_date) <= @LastBaseDate)
+                OR (f.edof_exit_declared_date IS NULL AND coalesce(f.edof_exit_date, f.edof_end_date) <= @LastBaseDate))
             """;
         var rows = await query.Connection.QueryAsync<FundingRecord, Owner, (FundingRecord Funding, string Beneficiary)>(
-            new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken),
+            new CommandDefinition(sql, bilan.Parameters, cancellationToken: cancellationToken),
             (funding, owner) => (funding, owner.Beneficiary),
             splitOn: "beneficiary");
         return [.. rows.SelectMany(row => ToAlerts(row.Funding, row.Beneficiary, query))];

@@ -23,19 +23,26 @@ internal sealed class FollowUpAlerts : IAlertSource
     {
         var conditions = query.ScopeBilans();
         conditions.Add("b.state IN (@Completed, @FollowUp)", ("Completed", (short)BilanState.Completed), ("FollowUp", (short)BilanState.FollowUp));
-        conditions.Add("u.declined_date IS NULL");
-        conditions.Add("""
-            NOT EXISTS (SELECT 1 FROM interviews i WHERE i.bilan_id = b.id AND i.phase = @FollowUpPhase AND i.status IN (@Scheduled, @Held))
-            """, ("FollowUpPhase", (short)InterviewPhase.FollowUp), ("Scheduled", (short)InterviewStatus.Scheduled), ("Held", (short)InterviewStatus.Held));
+        conditions.Parameters.Add("FollowUpPhase", (short)InterviewPhase.FollowUp);
+        conditions.Parameters.Add("Scheduled", (short)InterviewStatus.Scheduled);
+        conditions.Parameters.Add("Held", (short)InterviewStatus.Held);
         // A first cut by day in SQL (the window plus a day of margin; PostgreSQL adds months as DateOnly.AddMonths does),
         // the exact one below.
-        conditions.Add("u.completion_date + make_interval(months => u.delay_months) <= @LastProposedDate",
-            ("LastProposedDate", query.Today.AddDays(query.Policy.UpcomingWindowDays + 1)));
+        conditions.Parameters.Add("LastProposedDate", query.Today.AddDays(query.Policy.UpcomingWindowDays + 1));
+        // The follow-up of each bilan completed or in follow-up, looked up by bilan (its primary key; LIMIT 1 keeps
+        // PostgreSQL from turning the lookup into a join that scans every follow-up and every follow-up interview ever).
         var sql = $"""
-            SELECT b.id, be.given_name || ' ' || be.family_name AS beneficiary, u.completion_date, u.delay_months
-            FROM follow_ups u
-            JOIN bilans b ON b.id = u.bilan_id
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
+            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, u.completion_date, u.delay_months
+            FROM bilans b
+            CROSS JOIN LATERAL (
+                SELECT u.completion_date, u.delay_months
+                FROM follow_ups u
+                WHERE u.bilan_id = b.id
+                  AND u.declined_date IS NULL
+                  AND u.completion_date + make_interval(months => u.delay_months) <= @LastProposedDate
+                  AND NOT EXISTS (SELECT 1 FROM interviews i
+                                  WHERE i.bilan_id = u.bilan_id AND i.phase = @FollowUpPhase AND i.status IN (@Scheduled, @Held))
+                LIMIT 1) u
             {conditions.Where}
             """;
         var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));

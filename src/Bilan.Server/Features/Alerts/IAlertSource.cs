@@ -22,6 +22,13 @@ public interface IAlertSource
 /// <summary>What a source reads with: an open connection, the caller, the time, the policy.</summary>
 public sealed record AlertQuery(NpgsqlConnection Connection, Caller Caller, DateTimeOffset Now, AlertPolicy Policy)
 {
+    /// <summary>
+    /// The display name of the beneficiary of bilan <c>b</c>, as a scalar subquery: read for the rows returned only,
+    /// by primary key, where a join lets PostgreSQL hash every beneficiary first (a scan of them all).
+    /// </summary>
+    public const string BeneficiaryOfBilan =
+        "(SELECT be.given_name || ' ' || be.family_name FROM beneficiaries be WHERE be.id = b.beneficiary_id)";
+
     /// <summary>Today in Paris.</summary>
     public DateOnly Today => Domain.FrenchCalendar.DateOf(Now);
 

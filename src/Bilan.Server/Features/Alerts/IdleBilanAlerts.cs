@@ -22,18 +22,22 @@ internal sealed class IdleBilanAlerts : IAlertSource
     {
         var conditions = query.ScopeBilans();
         conditions.Add("b.state IN (2, 3, 4)");
-        conditions.Add("NOT EXISTS (SELECT 1 FROM interviews i WHERE i.bilan_id = b.id AND i.status = 1 AND i.start_time >= @Now)",
-            ("Now", query.Now));
+        conditions.Add("n.start_time IS NULL", ("Now", query.Now));
         // Shown from (idle days - window) days without activity: the last event at or before that many days ago.
-        conditions.Parameters.Add("ShowFrom", query.Now.AddDays(-(query.Policy.IdleDays - query.Policy.UpcomingWindowDays)));
+        // (A bilan without events has no last activity: the comparison is null, the bilan is left out.)
+        conditions.Add("e.last_activity <= @ShowFrom",
+            ("ShowFrom", query.Now.AddDays(-(query.Policy.IdleDays - query.Policy.UpcomingWindowDays))));
+        // The last event and a next scheduled interview (n: none) of each bilan in progress, looked up by bilan
+        // (bilan_events_by_bilan_time, interviews_by_bilan). Joining the events and grouping them would read the whole history
+        // of every bilan; NOT EXISTS lets PostgreSQL, which expects few scheduled interviews, compare each bilan with
+        // every one of them (LIMIT 1 keeps the lookup a lookup).
         var sql = $"""
-            SELECT b.id, b.state, be.given_name || ' ' || be.family_name AS beneficiary, max(e.create_time) AS last_activity
+            SELECT b.id, b.state, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, e.last_activity
             FROM bilans b
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
-            JOIN bilan_events e ON e.bilan_id = b.id
+            CROSS JOIN LATERAL (SELECT max(e.create_time) AS last_activity FROM bilan_events e WHERE e.bilan_id = b.id) e
+            LEFT JOIN LATERAL (
+                SELECT i.start_time FROM interviews i WHERE i.bilan_id = b.id AND i.status = 1 AND i.start_time >= @Now LIMIT 1) n ON true
             {conditions.Where}
-            GROUP BY b.id, b.state, be.given_name, be.family_name
-            HAVING max(e.create_time) <= @ShowFrom
             """;
         var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(row => ToAlert(row, query))];

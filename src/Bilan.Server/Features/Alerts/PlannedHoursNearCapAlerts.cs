@@ -25,18 +25,19 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
     {
         var conditions = query.ScopeBilans();
         conditions.Add("b.state IN (1, 2, 3, 4)");
-        conditions.Parameters.Add("ThresholdMinutes", query.Policy.PlannedHoursThreshold * 60);
+        // (A bilan without interviews has no sum: the comparison is null, the bilan is left out.)
+        conditions.Add("p.planned_minutes >= @ThresholdMinutes", ("ThresholdMinutes", query.Policy.PlannedHoursThreshold * 60));
         conditions.Parameters.Add("Now", query.Now);
+        // The interviews of each bilan in progress, summed bilan by bilan (interviews_by_bilan): joining them and
+        // grouping would read the interviews of every bilan ever held.
         var sql = $"""
-            SELECT b.id, be.given_name || ' ' || be.family_name AS beneficiary,
-                   sum({CountedMinutes})::int AS planned_minutes,
-                   min(i.start_time) FILTER (WHERE i.status = 1 AND i.start_time >= @Now) AS next_interview
+            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, p.planned_minutes::int AS planned_minutes, p.next_interview
             FROM bilans b
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
-            JOIN interviews i ON i.bilan_id = b.id
+            CROSS JOIN LATERAL (
+                SELECT sum({CountedMinutes}) AS planned_minutes,
+                       min(i.start_time) FILTER (WHERE i.status = 1 AND i.start_time >= @Now) AS next_interview
+                FROM interviews i WHERE i.bilan_id = b.id) p
             {conditions.Where}
-            GROUP BY b.id, be.given_name, be.family_name
-            HAVING sum({CountedMinutes}) >= @ThresholdMinutes
             """;
         var rows = await query.Connection.QueryAsync<Row>(new CommandDefinition(sql, conditions.Parameters, cancellationToken: cancellationToken));
         return [.. rows.Select(row => ToAlert(row, query.Now))];

@@ -31,9 +31,8 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
         // Not asked yet, or asked and not answered (an answer, granted or refused, needs no alert).
         conditions.Add("(a.bilan_id IS NULL OR a.answer = 0)");
         var sql = $"""
-            SELECT b.id, be.given_name || ' ' || be.family_name AS beneficiary, b.planned_start_date, a.request_date
+            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, b.planned_start_date, a.request_date
             FROM bilans b
-            JOIN beneficiaries be ON be.id = b.beneficiary_id
             LEFT JOIN working_time_authorizations a ON a.bilan_id = b.id
             {conditions.Where}
             """;
