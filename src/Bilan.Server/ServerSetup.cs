@@ -10,6 +10,7 @@ using Bilan.Server.Features.Funding;
 using Bilan.Server.Features.Identity;
 using Bilan.Server.Features.Interviews;
 using Bilan.Server.Features.Organizations;
+using Bilan.Server.Features.Policies;
 using Bilan.Server.Features.Quality;
 using Bilan.Server.Features.Reports;
 using Bilan.Server.Features.Retention;
@@ -85,6 +86,7 @@ public static class ServerSetup
         app.MapReports();
         app.MapQuality();
         app.MapAlerts();
+        app.MapPolicies();
         app.MapGrpcHealthChecksService();
         // Server reflection (v1 and v1alpha) lets grpcurl and buf curl list and describe the API; an
         // installation that does not want it sets Bilan:Reflection:Enabled to false.

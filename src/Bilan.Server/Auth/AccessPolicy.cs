@@ -144,6 +144,9 @@ public static class AccessPolicy
 
         // The dashboard's alerts, scoped by the handler: a consultant their bilans', support every bilan's, admins all.
         ["/bilan.v1.AlertService/ListAlerts"] = Callers.Staff,
+
+        // The policy values in force: the provider's published rules, no personal data; staff and API clients.
+        ["/bilan.v1.PolicyService/GetPolicy"] = Callers.Authenticated,
     };
 
     /// <summary>Who may call <paramref name="method"/> (<c>/package.Service/Method</c>); nobody when it has no row.</summary>

@@ -455,6 +455,10 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
         // Alerts: every staff role, each scoped by the handler; not for API clients.
         ["/bilan.v1.AlertService/ListAlerts"] = new(Stage.Unassigned, StaffRead, (_, _, c, _) =>
             new AlertService.AlertServiceClient(c).ListAlertsAsync(new ListAlertsRequest()).ResponseAsync),
+
+        // Policy values: every authenticated caller.
+        ["/bilan.v1.PolicyService/GetPolicy"] = new(Stage.Unassigned, AnyList, (_, _, c, _) =>
+            new PolicyService.PolicyServiceClient(c).GetPolicyAsync(new GetPolicyRequest()).ResponseAsync),
     };
 
     private static Task<Convention> DraftConventionAsync(AccessWorld world, Target target) =>
@@ -535,6 +539,7 @@ public sealed class AccessMatrixTests(AccessWorld world) : IClassFixture<AccessW
             ConventionService.Descriptor, WorkingTimeAuthorizationService.Descriptor, FollowUpService.Descriptor,
             FundingService.Descriptor, ReportService.Descriptor,
             QualityService.Descriptor, AlertService.Descriptor,
+            PolicyService.Descriptor,
             V1Reflection.ServerReflection.Descriptor, V1AlphaReflection.ServerReflection.Descriptor,
         }.SelectMany(service => service.Methods.Select(m => $"/{service.FullName}/{m.Name}"));
 

@@ -22,6 +22,7 @@ public sealed class ReflectionTests(ApiFixture fixture)
         "bilan.v1.FundingService",
         "bilan.v1.InterviewService",
         "bilan.v1.OrganizationService",
+        "bilan.v1.PolicyService",
         "bilan.v1.QualityService",
         "bilan.v1.ReportService",
         "bilan.v1.SupportService",
