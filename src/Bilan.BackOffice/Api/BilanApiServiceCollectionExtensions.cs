@@ -41,6 +41,7 @@ public static class BilanApiServiceCollectionExtensions
         AddApiClient<ReportService.ReportServiceClient>(services);
         AddApiClient<QualityService.QualityServiceClient>(services);
         AddApiClient<AlertService.AlertServiceClient>(services);
+        AddApiClient<PolicyService.PolicyServiceClient>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddTransient<ApiHealth>();

@@ -136,6 +136,43 @@ public static class ApiCalls
         return client;
     }
 
+    /// <summary>A policy client answering <paramref name="policy"/> (the defaults when null) to GetPolicy.</summary>
+    public static PolicyService.PolicyServiceClient Policies(Policy? policy = null)
+    {
+        var client = Substitute.For<PolicyService.PolicyServiceClient>();
+        var response = policy ?? DefaultPolicy();
+        client.GetPolicyAsync(Arg.Any<GetPolicyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Answer(response));
+        return client;
+    }
+
+    /// <summary>A policy client whose GetPolicy fails with <paramref name="exception"/>.</summary>
+    public static PolicyService.PolicyServiceClient PoliciesFail(RpcException exception)
+    {
+        var client = Substitute.For<PolicyService.PolicyServiceClient>();
+        client.GetPolicyAsync(Arg.Any<GetPolicyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => Fail<Policy>(exception));
+        return client;
+    }
+
+    /// <summary>The policy values a server without settings answers (BilanPolicy, QualityPolicy, AlertPolicy defaults).</summary>
+    public static Policy DefaultPolicy() => new()
+    {
+        Name = "policy",
+        MinimumEffectiveHours = 13,
+        MaximumHours = 24,
+        RequireDoctorAgreementDuringSickLeave = true,
+        MinimumInterviewMinutes = 15,
+        MaximumInterviewMinutes = 480,
+        RetentionYears = 3,
+        FollowUpDelayMonths = 6,
+        ComplaintAcknowledgeWithinDays = 7,
+        ComplaintAnswerWithinDays = 30,
+        AlertUpcomingWindowDays = 7,
+        AlertPlannedHoursThreshold = 20,
+        AlertIdleDays = 21,
+    };
+
     /// <summary>An alert client whose ListAlerts fails with <paramref name="exception"/>.</summary>
     public static AlertService.AlertServiceClient AlertsFail(RpcException exception)
     {

@@ -45,6 +45,9 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
     /// <summary>The substituted alert client (no alert by default); replace it before the first request.</summary>
     public AlertService.AlertServiceClient Alerts { get; set; } = ApiCalls.Alerts();
 
+    /// <summary>The substituted policy client (the default policy); replace it before the first request.</summary>
+    public PolicyService.PolicyServiceClient Policies { get; set; } = ApiCalls.Policies();
+
     /// <summary>Extra configuration settings of the back-office; set them before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -114,6 +117,8 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
             services.AddSingleton(_ => Interviews);
             services.RemoveAll<AlertService.AlertServiceClient>();
             services.AddSingleton(_ => Alerts);
+            services.RemoveAll<PolicyService.PolicyServiceClient>();
+            services.AddSingleton(_ => Policies);
         });
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using BilanMessage = Bilan.Contracts.V1.Bilan;
 using BilanPolicy = Bilan.Domain.Bilans.BilanPolicy;
+using Policy = Bilan.Contracts.V1.Policy;
 using BilanState = Bilan.Domain.Bilans.BilanState;
 using BilanTransition = Bilan.Domain.Bilans.BilanTransition;
 using DomainEventType = Bilan.Domain.Bilans.BilanEventType;
@@ -29,6 +30,7 @@ public sealed class DetailModel(
     InterviewService.InterviewServiceClient interviews,
     BeneficiaryService.BeneficiaryServiceClient beneficiaries,
     ConsultantService.ConsultantServiceClient consultants,
+    PolicyService.PolicyServiceClient policies,
     TimeProvider clock,
     ILogger<DetailModel> logger) : PageModel
 {
@@ -37,8 +39,6 @@ public sealed class DetailModel(
 
     /// <summary>How many interviews and events one page of the API gives here (the API's maximum).</summary>
     public const int ListSize = 200;
-
-    private static readonly BilanPolicy Policy = new();
 
     private static readonly Dictionary<string, string> ScheduleFields = new(StringComparer.Ordinal)
     {
@@ -126,7 +126,7 @@ public sealed class DetailModel(
     public IReadOnlyList<InterviewRow> Interviews { get; private set; } = [];
 
     /// <summary>Held and planned hours against the minimum and maximum.</summary>
-    public HoursGauge Gauge { get; private set; } = new(0, 0, Policy.MinimumEffectiveHours, BilanPolicy.MaximumHours);
+    public HoursGauge Gauge { get; private set; } = new(0, 0, null, BilanPolicy.MaximumHours);
 
     /// <summary>The eligibility verdict over the planned period, when it could be read.</summary>
     public EligibilityView? Eligibility { get; private set; }
@@ -403,7 +403,8 @@ public sealed class DetailModel(
         var interviewsTask = InterviewsAsync(cancellationToken);
         var eventsTask = EventsAsync(cancellationToken);
         var eligibilityTask = EligibilityAsync(bilan, cancellationToken);
-        await Task.WhenAll(consultantsTask, namesTask, interviewsTask, eventsTask, eligibilityTask);
+        var policyTask = PolicyAsync(cancellationToken);
+        await Task.WhenAll(consultantsTask, namesTask, interviewsTask, eventsTask, eligibilityTask, policyTask);
 
         var allConsultants = await consultantsTask;
         var consultantNames = allConsultants.ToDictionary(c => c.Name, c => c.DisplayName, StringComparer.Ordinal);
@@ -415,9 +416,26 @@ public sealed class DetailModel(
 
         var interviewList = await interviewsTask;
         Interviews = [.. interviewList.Select(InterviewRow.From)];
-        Gauge = HoursGauge.Of(interviewList, Policy);
+        Gauge = HoursGauge.Of(interviewList, await policyTask);
         Timeline = [.. (await eventsTask).Select(e => TimelineRow.From(e, consultantNames))];
         Eligibility = await eligibilityTask;
+    }
+
+    /// <summary>
+    /// The policy in force on the server (minimum of effective accompaniment), or null when it cannot be read: the
+    /// gauge then shows the hours without a minimum rather than the default one, which may not be the server's.
+    /// </summary>
+    private async Task<Policy?> PolicyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await policies.GetPolicyAsync(new GetPolicyRequest(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("The policy in force could not be read: {StatusCode}", exception.StatusCode);
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<Interview>> InterviewsAsync(CancellationToken cancellationToken)

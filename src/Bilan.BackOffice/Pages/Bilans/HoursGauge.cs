@@ -6,31 +6,38 @@ namespace Bilan.BackOffice.Pages.Bilans;
 
 /// <summary>
 /// Accompaniment hours of a bilan: held (the only ones that count, L6313-4) and still planned, against the
-/// minimum of effective accompaniment (policy, 13 h by default) and the legal maximum of 24 h. Every figure is
-/// given as text; the bars only repeat it.
+/// minimum of effective accompaniment in force on the server (PolicyService.GetPolicy; policy, 13 h by default) and
+/// the legal maximum of 24 h. <see cref="MinimumHours"/> is null when the policy could not be read: the figures are
+/// then shown without a minimum rather than against a possibly wrong one. Every figure is given as text; the bars
+/// only repeat it.
 /// </summary>
-public sealed record HoursGauge(int HeldMinutes, int ScheduledMinutes, int MinimumHours, int MaximumHours)
+public sealed record HoursGauge(int HeldMinutes, int ScheduledMinutes, int? MinimumHours, int MaximumHours)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    /// <summary>Sums the interviews: held ones by their held minutes, scheduled ones by their planned length.</summary>
-    public static HoursGauge Of(IEnumerable<Interview> interviews, BilanPolicy policy)
+    /// <summary>
+    /// Sums the interviews: held ones by their held minutes, scheduled ones by their planned length. Without a
+    /// <paramref name="policy"/> (it could not be read), no minimum and the legal maximum (L6313-4).
+    /// </summary>
+    public static HoursGauge Of(IEnumerable<Interview> interviews, Policy? policy)
     {
         ArgumentNullException.ThrowIfNull(interviews);
-        ArgumentNullException.ThrowIfNull(policy);
         var list = interviews.ToList();
         return new HoursGauge(
             list.Where(i => i.Status == InterviewStatus.Held).Sum(i => i.HeldMinutes),
             list.Where(i => i.Status == InterviewStatus.Scheduled).Sum(i => i.DurationMinutes),
-            policy.MinimumEffectiveHours,
-            BilanPolicy.MaximumHours);
+            policy is { MinimumEffectiveHours: > 0 } ? policy.MinimumEffectiveHours : null,
+            policy is { MaximumHours: > 0 } ? policy.MaximumHours : BilanPolicy.MaximumHours);
     }
+
+    /// <summary>Whether the minimum in force is known (the policy could be read).</summary>
+    public bool MinimumKnown => MinimumHours is not null;
 
     /// <summary>Held plus still scheduled minutes.</summary>
     public int PlannedMinutes => HeldMinutes + ScheduledMinutes;
 
-    /// <summary>Whether the held hours reach the minimum.</summary>
-    public bool MinimumReached => HeldMinutes >= MinimumHours * 60;
+    /// <summary>Whether the held hours reach the minimum (false when it is unknown).</summary>
+    public bool MinimumReached => MinimumHours is int minimum && HeldMinutes >= minimum * 60;
 
     /// <summary>Held hours as text, for example « 7 h 30 ».</summary>
     public string Held => Hours(HeldMinutes);
@@ -41,8 +48,8 @@ public sealed record HoursGauge(int HeldMinutes, int ScheduledMinutes, int Minim
     /// <summary>Held plus scheduled hours as text.</summary>
     public string Planned => Hours(PlannedMinutes);
 
-    /// <summary>What is left to hold to reach the minimum, as text (« 0 h » once reached).</summary>
-    public string MissingForMinimum => Hours(Math.Max(0, (MinimumHours * 60) - HeldMinutes));
+    /// <summary>What is left to hold to reach the minimum, as text (« 0 h » once reached, empty when unknown).</summary>
+    public string MissingForMinimum => MinimumHours is int minimum ? Hours(Math.Max(0, (minimum * 60) - HeldMinutes)) : string.Empty;
 
     /// <summary>Held hours with one decimal, for the <c>meter</c> value (invariant culture).</summary>
     public string HeldValue => (HeldMinutes / 60.0).ToString("0.##", CultureInfo.InvariantCulture);

@@ -60,6 +60,36 @@ public sealed class DetailModelTests
     }
 
     [Fact]
+    public async Task OnGetAsync_ServerConfiguresAnotherMinimum_GaugeUsesTheServersMinimum()
+    {
+        var policy = ApiCalls.DefaultPolicy();
+        policy.MinimumEffectiveHours = 14;
+        var interviews = ApiCalls.Interviews(Interview("i1", InterviewStatus.Held, 780, held: 780));
+        var page = Create(BilanClient(Bilan(State.Investigation)), StaffRole.Consultant, interviews, ApiCalls.Policies(policy));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        // 13 h held: enough against the default minimum, not against the 14 h this installation configured.
+        Assert.Equal(((int?)14, 24, false, "1 h"), (page.Gauge.MinimumHours, page.Gauge.MaximumHours, page.Gauge.MinimumReached, page.Gauge.MissingForMinimum));
+    }
+
+    [Fact]
+    public async Task OnGetAsync_PolicyUnreadable_FiguresWithoutAMinimumRatherThanTheDefault()
+    {
+        var interviews = ApiCalls.Interviews(Interview("i1", InterviewStatus.Held, 780, held: 780));
+        var policies = ApiCalls.PoliciesFail(ApiCalls.Error(Grpc.Core.StatusCode.Unavailable, "Le service est momentanément indisponible."));
+        var page = Create(BilanClient(Bilan(State.Investigation)), StaffRole.Consultant, interviews, policies);
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.NotNull(page.Bilan);
+        Assert.Equal(("13 h", false, (int?)null, 24), (page.Gauge.Held, page.Gauge.MinimumKnown, page.Gauge.MinimumHours, page.Gauge.MaximumHours));
+        Assert.False(page.Gauge.MinimumReached);
+        Assert.Equal(string.Empty, page.Gauge.MissingForMinimum);
+        Assert.True(page.ModelState.IsValid);
+    }
+
+    [Fact]
     public async Task OnGetAsync_Interviews_GaugeCountsHeldAndScheduledAgainstMinimumAndMaximum()
     {
         var interviews = ApiCalls.Interviews(
@@ -73,7 +103,7 @@ public sealed class DetailModelTests
         await page.OnGetAsync(CancellationToken.None);
 
         Assert.Equal(("7 h 30", "2 h", "9 h 30", "5 h 30"), (page.Gauge.Held, page.Gauge.Scheduled, page.Gauge.Planned, page.Gauge.MissingForMinimum));
-        Assert.Equal((13, 24, false), (page.Gauge.MinimumHours, page.Gauge.MaximumHours, page.Gauge.MinimumReached));
+        Assert.Equal(((int?)13, 24, false), (page.Gauge.MinimumHours, page.Gauge.MaximumHours, page.Gauge.MinimumReached));
         Assert.Equal("7.5", page.Gauge.HeldValue);
         Assert.Equal(["réalisé (2 h 50)", "réalisé (4 h 40)", "planifié", "annulé", "manqué"], page.Interviews.Select(i => i.Status));
         Assert.Equal([false, false, true, false, false], page.Interviews.Select(i => i.IsScheduled));
@@ -367,13 +397,15 @@ public sealed class DetailModelTests
         return client;
     }
 
-    private static DetailModel Create(BilanService.BilanServiceClient client, StaffRole role, InterviewService.InterviewServiceClient? interviews = null)
+    private static DetailModel Create(
+        BilanService.BilanServiceClient client, StaffRole role, InterviewService.InterviewServiceClient? interviews = null, PolicyService.PolicyServiceClient? policies = null)
     {
         var page = new DetailModel(
             client,
             interviews ?? ApiCalls.Interviews(),
             ApiCalls.Beneficiaries(new Beneficiary { Name = BeneficiaryName, GivenName = "Camille", FamilyName = "Martin" }),
             ApiCalls.Consultants(new Consultant { Name = ConsultantName, DisplayName = "Claire Dupont", Active = true }),
+            policies ?? ApiCalls.Policies(),
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)),
             NullLogger<DetailModel>.Instance).WithUser(role);
         page.Id = Id;
