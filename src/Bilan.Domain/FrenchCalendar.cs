@@ -7,5 +7,12 @@ public static class FrenchCalendar
 
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Paris).DateTime);
 
+    /// <summary>The instant <paramref name="day"/> starts in Paris (midnight, Paris time), in UTC.</summary>
+    public static DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Paris.GetUtcOffset(midnight)).ToUniversalTime();
+    }
+
     public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -24,11 +24,7 @@ public static class AlertTiming
 
     /// <summary>The instant a day starts in Paris (midnight, Paris time), in UTC: when a date-only deadline such as
     /// a "deemed granted" date takes effect.</summary>
-    public static DateTimeOffset StartOfDay(DateOnly day)
-    {
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, FrenchCalendar.Paris.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset StartOfDay(DateOnly day) => FrenchCalendar.StartOf(day);
 
     /// <summary>
     /// The instant a deadline day ends in Paris (the start of the next day): in time until then, overdue from then on.

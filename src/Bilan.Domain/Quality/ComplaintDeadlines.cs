@@ -17,9 +17,5 @@ public sealed record ComplaintDeadlines(DateOnly AcknowledgeBy, DateOnly AnswerB
     /// The instant a deadline day ends in Paris (midnight at the start of the next day, Paris time): until then it
     /// is in time, from then on it is overdue. In UTC, as the database stores instants.
     /// </summary>
-    public static DateTimeOffset EndOfDay(DateOnly deadline)
-    {
-        var midnight = deadline.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, FrenchCalendar.Paris.GetUtcOffset(midnight)).ToUniversalTime();
-    }
+    public static DateTimeOffset EndOfDay(DateOnly deadline) => FrenchCalendar.StartOf(deadline.AddDays(1));
 }
