@@ -14,5 +14,8 @@ public static class FrenchCalendar
         return new DateTimeOffset(midnight, Paris.GetUtcOffset(midnight)).ToUniversalTime();
     }
 
+    /// <summary>A day as ISO 8601, <c>2026-03-09</c>: the form of the English messages and of event attributes.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Format(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -66,14 +66,14 @@ public static class CpfRules
 
         return new RuleViolationException(
             "CPF_CAP_EXCEEDED",
-            $"The CPF pays at most {Money.English(cap.Value)} per bilan (value in force since {cap.EffectiveFromIso}, for a request of {Iso(terms.Date)}); {Money.English(amountCents)} asked. The excess is paid by the person unless another funder co-funds it.",
+            $"The CPF pays at most {Money.English(cap.Value)} per bilan (value in force since {cap.EffectiveFromIso}, for a request of {FrenchCalendar.Iso(terms.Date)}); {Money.English(amountCents)} asked. The excess is paid by the person unless another funder co-funds it.",
             $"Le CPF finance au plus {Money.FrenchText(cap.Value)} par bilan (valeur en vigueur depuis le {FrenchCalendar.Format(cap.EffectiveFrom)}, pour une demande du {FrenchCalendar.Format(terms.Date)}) ; {Money.FrenchText(amountCents)} demandés. Le reste est à la charge de la personne, sauf cofinancement.",
             new Dictionary<string, string>
             {
                 ["amount_cents"] = Number(amountCents),
                 ["cap_cents"] = Number(cap.Value),
                 ["effective_date"] = cap.EffectiveFromIso,
-                ["requested_date"] = Iso(terms.Date),
+                ["requested_date"] = FrenchCalendar.Iso(terms.Date),
             });
     }
 
@@ -100,7 +100,7 @@ public static class CpfRules
 
         return new RuleViolationException(
             "CPF_RECENT_PUBLIC_BILAN",
-            $"The CPF funds no bilan for a person who had a publicly funded bilan in the previous {lookback.Value} years (value in force since {lookback.EffectiveFromIso}): {recent.Bilan} was funded by {ApiNames.Of(recent.FunderType)} on a request of {Iso(recent.RequestedDate)}.",
+            $"The CPF funds no bilan for a person who had a publicly funded bilan in the previous {lookback.Value} years (value in force since {lookback.EffectiveFromIso}): {recent.Bilan} was funded by {ApiNames.Of(recent.FunderType)} on a request of {FrenchCalendar.Iso(recent.RequestedDate)}.",
             $"Le CPF ne finance pas de bilan pour une personne qui a eu un bilan financé sur fonds publics dans les {lookback.Value} années précédentes (règle en vigueur depuis le {FrenchCalendar.Format(lookback.EffectiveFrom)}) : un bilan financé par {FunderTypes.FrenchLabel(recent.FunderType)} a été demandé le {FrenchCalendar.Format(recent.RequestedDate)}.",
             new Dictionary<string, string>
             {
@@ -108,8 +108,8 @@ public static class CpfRules
                 ["effective_date"] = lookback.EffectiveFromIso,
                 ["previous_bilan"] = recent.Bilan,
                 ["previous_funder_type"] = ApiNames.Of(recent.FunderType),
-                ["previous_requested_date"] = Iso(recent.RequestedDate),
-                ["requested_date"] = Iso(terms.Date),
+                ["previous_requested_date"] = FrenchCalendar.Iso(recent.RequestedDate),
+                ["requested_date"] = FrenchCalendar.Iso(terms.Date),
             });
     }
 
@@ -142,6 +142,4 @@ public static class CpfRules
         type is not (FunderType.Cpf or FunderType.Personal or FunderType.Unspecified) && status != FundingStatus.Refused;
 
     private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

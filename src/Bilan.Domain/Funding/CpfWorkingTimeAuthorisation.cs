@@ -54,9 +54,9 @@ public static class CpfWorkingTimeAuthorisation
             $"Le salarié doit demander l'autorisation de l'employeur au moins {MinimumDaysBeforeStart} jours avant le début du bilan (article D6323-4 du Code du travail) : pour un début le {FrenchCalendar.Format(plannedStart)}, au plus tard le {FrenchCalendar.Format(latest)} ; demande faite le {FrenchCalendar.Format(requestDate)}.",
             new Dictionary<string, string>
             {
-                ["request_date"] = Iso(requestDate),
-                ["planned_start_date"] = Iso(plannedStart),
-                ["latest_request_date"] = Iso(latest),
+                ["request_date"] = FrenchCalendar.Iso(requestDate),
+                ["planned_start_date"] = FrenchCalendar.Iso(plannedStart),
+                ["latest_request_date"] = FrenchCalendar.Iso(latest),
                 ["article"] = "D6323-4",
             });
     }
@@ -68,7 +68,6 @@ public static class CpfWorkingTimeAuthorisation
         return StatusOn(request.RequestDate, startDate, request.Answer, request.AnswerDate, on);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The status on <paramref name="on"/>. Throws <see cref="InvalidFieldsException"/> when an answer has no date,

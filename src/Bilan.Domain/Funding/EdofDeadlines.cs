@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bilan.Domain.Calendar;
 using Bilan.Domain.Errors;
 
@@ -40,9 +39,9 @@ public static class EdofDeadlines
             ? null
             : new RuleViolationException(
                 "EDOF_ANSWER_LATE",
-                $"The provider must answer an EDOF request within {AnswerWorkingDays} working days: the request of {Iso(requestDate)} had to be answered by {Iso(deadline)}.",
+                $"The provider must answer an EDOF request within {AnswerWorkingDays} working days: the request of {FrenchCalendar.Iso(requestDate)} had to be answered by {FrenchCalendar.Iso(deadline)}.",
                 $"L'organisme doit répondre à une demande EDOF sous {AnswerWorkingDays} jours ouvrés : la demande du {FrenchCalendar.Format(requestDate)} devait recevoir une réponse au plus tard le {FrenchCalendar.Format(deadline)}.",
-                new Dictionary<string, string> { ["request_date"] = Iso(requestDate), ["deadline"] = Iso(deadline) });
+                new Dictionary<string, string> { ["request_date"] = FrenchCalendar.Iso(requestDate), ["deadline"] = FrenchCalendar.Iso(deadline) });
     }
 
     /// <summary>EDOF_START_TOO_EARLY when <paramref name="startDate"/> is before the earliest start, else null.</summary>
@@ -53,13 +52,13 @@ public static class EdofDeadlines
             ? null
             : new RuleViolationException(
                 "EDOF_START_TOO_EARLY",
-                $"EDOF requires at least {MinimumWorkingDaysBeforeStart} working days between the proposal and the start: for a proposal on {Iso(proposalDate)}, the training starts on {Iso(earliest)} at the earliest.",
+                $"EDOF requires at least {MinimumWorkingDaysBeforeStart} working days between the proposal and the start: for a proposal on {FrenchCalendar.Iso(proposalDate)}, the training starts on {FrenchCalendar.Iso(earliest)} at the earliest.",
                 $"EDOF impose au moins {MinimumWorkingDaysBeforeStart} jours ouvrés entre la proposition et le début de la formation : pour une proposition du {FrenchCalendar.Format(proposalDate)}, la formation commence au plus tôt le {FrenchCalendar.Format(earliest)}.",
                 new Dictionary<string, string>
                 {
-                    ["proposal_date"] = Iso(proposalDate),
-                    ["start_date"] = Iso(startDate),
-                    ["earliest_start"] = Iso(earliest),
+                    ["proposal_date"] = FrenchCalendar.Iso(proposalDate),
+                    ["start_date"] = FrenchCalendar.Iso(startDate),
+                    ["earliest_start"] = FrenchCalendar.Iso(earliest),
                 });
     }
 
@@ -79,10 +78,8 @@ public static class EdofDeadlines
             ? null
             : new RuleViolationException(
                 reason,
-                $"The {what} must be declared in EDOF within {DeclarationWorkingDays} working days: the {what} of {Iso(eventDate)} had to be declared by {Iso(deadline)}.",
+                $"The {what} must be declared in EDOF within {DeclarationWorkingDays} working days: the {what} of {FrenchCalendar.Iso(eventDate)} had to be declared by {FrenchCalendar.Iso(deadline)}.",
                 $"{char.ToUpperInvariant(frenchWhat[0])}{frenchWhat[1..]} doit être déclarée dans EDOF sous {DeclarationWorkingDays} jours ouvrés : celle du {FrenchCalendar.Format(eventDate)} devait l'être au plus tard le {FrenchCalendar.Format(deadline)}.",
-                new Dictionary<string, string> { [dateKey] = Iso(eventDate), ["deadline"] = Iso(deadline) });
+                new Dictionary<string, string> { [dateKey] = FrenchCalendar.Iso(eventDate), ["deadline"] = FrenchCalendar.Iso(deadline) });
     }
-
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ internal static class AlertText
         : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:D2}");
 
     /// <summary>A Paris day, <c>2026-03-09</c> for the English message.</summary>
-    public static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string IsoDate(DateOnly date) => Domain.FrenchCalendar.Iso(date);
 
     /// <summary>A Paris day, <c>09/03/2026</c> for the French message.</summary>
     public static string FrenchDate(DateOnly date) => Domain.FrenchCalendar.Format(date);

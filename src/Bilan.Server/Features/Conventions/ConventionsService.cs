@@ -75,6 +75,4 @@ public sealed partial class ConventionsService(NpgsqlDataSource dataSource, Idem
 
         return bilan;
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -39,7 +39,7 @@ public sealed partial class ConventionsService
                         "The employee cannot refuse before receiving the convention.", "Le salarié ne peut pas refuser avant d'avoir reçu la convention.")]);
                 }
 
-                return (current with { EmployeeRefusedDate = date }, new() { ["refused_date"] = Iso(date) });
+                return (current with { EmployeeRefusedDate = date }, new() { ["refused_date"] = Domain.FrenchCalendar.Iso(date) });
             });
     }
 }

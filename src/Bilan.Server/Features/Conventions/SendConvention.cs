@@ -36,7 +36,7 @@ public sealed partial class ConventionsService
 
                 var deadline = TripartiteConvention.SignatureDeadline(received);
                 return (current with { SentDate = sent, ReceivedDate = received },
-                    new() { ["received_date"] = Iso(received), ["employee_signature_deadline"] = Iso(deadline) });
+                    new() { ["received_date"] = Domain.FrenchCalendar.Iso(received), ["employee_signature_deadline"] = Domain.FrenchCalendar.Iso(deadline) });
             });
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class ConventionsService
                     ConventionParty.Employer => current with { EmployerSignedDate = date },
                     _ => current with { ProviderSignedDate = date },
                 };
-                return (changed, new() { ["party"] = ApiNames.Of(party), ["signed_date"] = Iso(date) });
+                return (changed, new() { ["party"] = ApiNames.Of(party), ["signed_date"] = Domain.FrenchCalendar.Iso(date) });
             });
     }
 
@@ -81,9 +81,9 @@ public sealed partial class ConventionsService
         if (date > deadline)
         {
             throw new RuleViolationException("CONVENTION_DEEMED_REFUSED",
-                $"The employee had until {Iso(deadline)} ({TripartiteConvention.EmployeeDays} days after receiving it) to sign: silence is refusal (Code du travail R6313-8). Draft a new convention.",
+                $"The employee had until {Domain.FrenchCalendar.Iso(deadline)} ({TripartiteConvention.EmployeeDays} days after receiving it) to sign: silence is refusal (Code du travail R6313-8). Draft a new convention.",
                 $"Le salarié avait jusqu'au {FrenchCalendar.Format(deadline)} ({TripartiteConvention.EmployeeDays} jours après réception) pour signer : son silence vaut refus (article R6313-8 du Code du travail). Rédigez une nouvelle convention.",
-                new Dictionary<string, string> { ["employee_signature_deadline"] = Iso(deadline), ["article"] = "R6313-8" });
+                new Dictionary<string, string> { ["employee_signature_deadline"] = Domain.FrenchCalendar.Iso(deadline), ["article"] = "R6313-8" });
         }
     }
 }

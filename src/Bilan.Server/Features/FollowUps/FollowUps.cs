@@ -21,7 +21,7 @@ internal static class FollowUps
         await EventLog.AppendAsync(connection, transaction, bilanId, BilanEventType.FollowUpProposed, actor, now,
             BilanState.Completed, BilanState.Completed, new Dictionary<string, string>
             {
-                ["proposed_date"] = record.ProposedDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["proposed_date"] = Domain.FrenchCalendar.Iso(record.ProposedDate),
                 ["delay_months"] = policy.FollowUpDelayMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
             }, cancellationToken);
     }

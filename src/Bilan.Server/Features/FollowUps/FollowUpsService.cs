@@ -49,7 +49,7 @@ public sealed class FollowUpsService(NpgsqlDataSource dataSource, IdempotentRequ
                 return (changed, new()
                 {
                     ["delay_months"] = followUp.DelayMonths.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["proposed_date"] = Iso(changed.ProposedDate),
+                    ["proposed_date"] = Domain.FrenchCalendar.Iso(changed.ProposedDate),
                 });
             });
     }
@@ -66,7 +66,7 @@ public sealed class FollowUpsService(NpgsqlDataSource dataSource, IdempotentRequ
 
         InvalidFieldsException.ThrowIfAny(checks.Violations);
         return ChangeAsync(nameof(DeclineFollowUp), bilanId, request.Etag, request.RequestId, request, context, BilanEventType.FollowUpDeclined, declining: true,
-            current => (current with { DeclinedDate = date }, new() { ["declined_date"] = Iso(date) }));
+            current => (current with { DeclinedDate = date }, new() { ["declined_date"] = Domain.FrenchCalendar.Iso(date) }));
     }
 
     private Task<FollowUp> ChangeAsync(
@@ -97,6 +97,4 @@ public sealed class FollowUpsService(NpgsqlDataSource dataSource, IdempotentRequ
                 bilan.State, bilan.State, attributes, context.CancellationToken);
             return changed.ToProto(interviews);
         }, context.CancellationToken);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

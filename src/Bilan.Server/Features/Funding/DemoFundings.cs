@@ -61,7 +61,7 @@ internal static class DemoFundings
             if (record.PaidDate is { } paid)
             {
                 var paidAttributes = record.EventAttributes();
-                paidAttributes["paid_date"] = FundingDecisions.Iso(paid);
+                paidAttributes["paid_date"] = Domain.FrenchCalendar.Iso(paid);
                 await EventLog.AppendAsync(connection, transaction, found.Id, BilanEventType.FundingPaid, SystemActor,
                     new DateTimeOffset(paid.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero), state, state, paidAttributes, cancellationToken);
             }

@@ -20,6 +20,4 @@ internal static class FundingDecisions
     /// <summary>The status move, checked against the lifecycle table (FUNDING_ILLEGAL_TRANSITION otherwise).</summary>
     public static FundingRecord Move(FundingRecord current, FundingStatus to) =>
         current with { Status = (short)FundingLifecycle.Apply(current.FundingStatus, to) };
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

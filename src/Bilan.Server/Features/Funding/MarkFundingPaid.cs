@@ -32,7 +32,7 @@ public sealed partial class FundingsService
             (_, updated) =>
             {
                 var attributes = updated.EventAttributes();
-                attributes["paid_date"] = FundingDecisions.Iso(paid);
+                attributes["paid_date"] = Domain.FrenchCalendar.Iso(paid);
                 return attributes;
             },
             context);

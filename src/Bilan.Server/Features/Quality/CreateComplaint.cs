@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bilan.Contracts.V1;
 using Bilan.Domain.Errors;
 using Bilan.Domain.Quality;
@@ -53,7 +52,7 @@ public sealed partial class QualityManagementService
             var attributes = record.EventAttributes();
             attributes["channel"] = Domain.ApiNames.Of(details.Channel);
             attributes["complainant"] = Domain.ApiNames.Of(details.Complainant);
-            attributes["answer_deadline"] = deadlines.AnswerBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            attributes["answer_deadline"] = Domain.FrenchCalendar.Iso(deadlines.AnswerBy);
             await AppendComplaintEventAsync(connection, transaction, record, BilanEventType.ComplaintReceived, Actor.Of(context), now, attributes,
                 context.CancellationToken);
             return record.ToProto();

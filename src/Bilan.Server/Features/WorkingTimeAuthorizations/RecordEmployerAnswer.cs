@@ -47,7 +47,7 @@ public sealed partial class WorkingTimeAuthorizationsService
                 bilan.State, bilan.State, new Dictionary<string, string>
                 {
                     ["answer"] = answer == DomainAnswer.Granted ? "EMPLOYER_ANSWER_GRANTED" : "EMPLOYER_ANSWER_REFUSED",
-                    ["answer_date"] = Iso(date),
+                    ["answer_date"] = Domain.FrenchCalendar.Iso(date),
                 }, context.CancellationToken);
             return AuthorizationRecord.ToProto(bilan, record, Today);
         }, context.CancellationToken);

@@ -57,8 +57,8 @@ public sealed partial class WorkingTimeAuthorizationsService
             await EventLog.AppendAsync(connection, transaction, bilanId, BilanEventType.WorkingTimeAuthorizationRequested, Actor.Of(context), now,
                 bilan.State, bilan.State, new Dictionary<string, string>
                 {
-                    ["request_date"] = Iso(date),
-                    ["deemed_granted_date"] = Iso(CpfWorkingTimeAuthorisation.DeemedGrantedDate(date)),
+                    ["request_date"] = Domain.FrenchCalendar.Iso(date),
+                    ["deemed_granted_date"] = Domain.FrenchCalendar.Iso(CpfWorkingTimeAuthorisation.DeemedGrantedDate(date)),
                 }, context.CancellationToken);
             return AuthorizationRecord.ToProto(bilan, record, Today);
         }, context.CancellationToken);

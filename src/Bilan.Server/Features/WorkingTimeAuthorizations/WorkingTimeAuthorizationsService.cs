@@ -41,6 +41,4 @@ public sealed partial class WorkingTimeAuthorizationsService(NpgsqlDataSource da
 
         return bilan;
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
