@@ -118,8 +118,8 @@ public sealed record BpfTable(
     {
         ArgumentNullException.ThrowIfNull(report);
         return new BpfTable(
-            Day(report.StartDate),
-            Day(report.EndDate),
+            CalendarDates.Format(report.StartDate),
+            CalendarDates.Format(report.EndDate),
             [.. report.TraineeLines.Select(line => new BpfTraineeRow(
                 Bpf.FrenchLabel((DomainTraineeType)(int)line.TraineeType),
                 BpfModel.Number(line.Beneficiaries),
@@ -138,8 +138,6 @@ public sealed record BpfTable(
             BpfModel.Number(report.IncomeLines.Sum(line => line.FundingCount)));
     }
 
-    private static string Day(Google.Type.Date? date) =>
-        date is { Year: > 0 } d ? new DateOnly(d.Year, d.Month, d.Day).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 }
 
 /// <summary>One trainee type: label, beneficiaries, hours for the page and for the CSV.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Bilan.BackOffice.Formatting;
-using Bilan.BackOffice.Pages.Qualite;
 using Bilan.Contracts.V1;
 
 namespace Bilan.BackOffice.Pages.Rapports;
@@ -20,8 +19,8 @@ public static class QualityIndicatorsCsv
         return
         [
             ["Indicateur", "Valeur", "Unité"],
-            ["Début de la période", QualityLabels.Date(indicators.StartDate), "date"],
-            ["Fin de la période", QualityLabels.Date(indicators.EndDate), "date"],
+            ["Début de la période", CalendarDates.Format(indicators.StartDate), "date"],
+            ["Fin de la période", CalendarDates.Format(indicators.EndDate), "date"],
             ["Bilans démarrés", Count(indicators.BilansStarted), "bilans"],
             ["Bilans terminés", Count(indicators.BilansCompleted), "bilans"],
             ["Bilans abandonnés", Count(indicators.BilansAbandoned), "bilans"],
