@@ -53,9 +53,6 @@ public static class QualityLabels
     /// <summary>A rate from 0 to 1 as a French percentage with one decimal (<c>71,4 %</c>), or a dash when there is none.</summary>
     public static string Percent(double? rate) => rate is { } value ? (value * 100).ToString("0.0", French) + " %" : "—";
 
-    /// <summary>The last segment of a resource name (<c>complaints/{id}</c> gives the id).</summary>
-    public static string IdOf(string name) => name.Split('/') is [.., var last] && last.Length > 0 ? last : name;
-
     /// <summary>The part of the API's messages the pages use: today in Paris.</summary>
     public static DateOnly Today(TimeProvider clock)
     {

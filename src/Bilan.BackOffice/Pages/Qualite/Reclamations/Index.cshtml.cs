@@ -79,7 +79,7 @@ public sealed record ComplaintRow(string Id, string Received, string Complainant
         var late = CalendarDates.ToDateOnly(deadline) is { } day && day < today ? what : null;
         var who = QualityLabels.Of(complaint.Complainant);
         return new ComplaintRow(
-            QualityLabels.IdOf(complaint.Name),
+            ProtoNames.IdOf(complaint.Name),
             CalendarDates.Format(complaint.ReceivedDate),
             string.IsNullOrWhiteSpace(complaint.ComplainantName) ? who : $"{who} — {complaint.ComplainantName}",
             complaint.Subject,

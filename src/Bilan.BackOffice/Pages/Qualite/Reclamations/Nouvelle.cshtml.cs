@@ -62,7 +62,7 @@ public sealed class NouvelleModel(QualityService.QualityServiceClient quality, T
             var created = await quality.CreateComplaintAsync(
                 new CreateComplaintRequest { Complaint = complaint, RequestId = Guid.TryParse(RequestId, out var id) ? id.ToString() : string.Empty },
                 cancellationToken: cancellationToken);
-            return RedirectToPage("/Qualite/Reclamations/Details", new { id = QualityLabels.IdOf(created.Name) });
+            return RedirectToPage("/Qualite/Reclamations/Details", new { id = ProtoNames.IdOf(created.Name) });
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
         {
