@@ -28,10 +28,6 @@ public static class CalendarDates
     /// <summary>An instant of the API in Paris time; a dash when unset.</summary>
     public static string Format(Timestamp? instant) => instant is null ? "—" : ParisTime.Format(instant.ToDateTimeOffset());
 
-    /// <summary>Today in Paris.</summary>
-    public static DateOnly TodayInParis(TimeProvider clock) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime);
-
     /// <summary>The instant of a Paris wall-clock time (as typed in a <c>datetime-local</c> field).</summary>
     public static DateTimeOffset FromParisLocal(DateTime local)
     {

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +11,6 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// </summary>
 public sealed class ConventionModel(ConventionService.ConventionServiceClient conventions, ILogger<ConventionModel> logger) : BilanResourcePageModel(logger)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>Proto field paths of the content to the form's property names.</summary>
     private static readonly Dictionary<string, string> ContentFields = new(StringComparer.Ordinal)
     {
@@ -118,8 +115,7 @@ public sealed class ConventionModel(ConventionService.ConventionServiceClient co
     };
 
     /// <summary>A date as staff read it, <c>dd/MM/yyyy</c>; a dash when unset.</summary>
-    public static string Format(Google.Type.Date? date) =>
-        date is null ? "—" : new DateOnly(date.Year, date.Month, date.Day).ToString("dd/MM/yyyy", French);
+    public static string Format(Google.Type.Date? date) => Formatting.CalendarDates.Format(date);
 
     /// <summary>Reads the convention; NOT_FOUND means none drafted yet.</summary>
     protected override async Task ReadAsync(CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Security;
@@ -190,8 +189,6 @@ public sealed record StateOption(string Value, string Label);
 /// <summary>One bilan as the list shows it.</summary>
 public sealed record BilanRow(string Name, string Id, string Beneficiary, string State, string Consultant, string PlannedStart, string Created)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>Words a bilan of the API for the list: French state, French dates, Paris time, ids where no name is known.</summary>
     public static BilanRow From(
         BilanMessage bilan,
@@ -207,9 +204,7 @@ public sealed record BilanRow(string Name, string Id, string Beneficiary, string
             string.IsNullOrEmpty(bilan.Consultant)
                 ? "non attribué"
                 : consultantNames?.GetValueOrDefault(bilan.Consultant) ?? ProtoNames.IdOf(bilan.Consultant),
-            bilan.PlannedStartDate is { Year: > 0 } date
-                ? new DateOnly(date.Year, date.Month, date.Day).ToString("dd/MM/yyyy", French)
-                : "—",
+            CalendarDates.Format(bilan.PlannedStartDate),
             bilan.CreateTime is { } created ? ParisTime.Format(created.ToDateTimeOffset()) : "—");
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Pages.Qualite;
 using Bilan.BackOffice.Security;
@@ -132,7 +133,7 @@ public sealed class SurveyInput
             NoteMethodes = Optional(survey.MethodsScore),
             NoteObjectifs = Optional(survey.GoalsScore),
             Commentaires = survey.Comments,
-            DateReponse = QualityLabels.ToDateOnly(survey.AnswerDate),
+            DateReponse = CalendarDates.ToDateOnly(survey.AnswerDate),
         };
     }
 
@@ -144,7 +145,7 @@ public sealed class SurveyInput
         MethodsScore = NoteMethodes ?? 0,
         GoalsScore = NoteObjectifs ?? 0,
         Comments = Commentaires?.Trim() ?? string.Empty,
-        AnswerDate = QualityLabels.ToDate(DateReponse),
+        AnswerDate = CalendarDates.ToProto(DateReponse),
     };
 
     private static int? Optional(int score) => score == 0 ? null : score;

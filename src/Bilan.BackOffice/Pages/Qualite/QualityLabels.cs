@@ -50,21 +50,8 @@ public static class QualityLabels
         _ => "inconnu",
     };
 
-    /// <summary>A date of the API as <c>dd/MM/yyyy</c>, or a dash.</summary>
-    public static string Date(Google.Type.Date? date) =>
-        ToDateOnly(date)?.ToString("dd/MM/yyyy", French) ?? "—";
-
-    public static DateOnly? ToDateOnly(Google.Type.Date? date) =>
-        date is { Year: > 0, Month: > 0, Day: > 0 } ? new DateOnly(date.Year, date.Month, date.Day) : null;
-
-    public static Google.Type.Date? ToDate(DateOnly? date) =>
-        date is { } day ? new Google.Type.Date { Year = day.Year, Month = day.Month, Day = day.Day } : null;
-
     /// <summary>A rate from 0 to 1 as a French percentage with one decimal (<c>71,4 %</c>), or a dash when there is none.</summary>
     public static string Percent(double? rate) => rate is { } value ? (value * 100).ToString("0.0", French) + " %" : "—";
-
-    /// <summary>The last segment of a resource name (<c>complaints/{id}</c> gives the id).</summary>
-    public static string IdOf(string name) => name.Split('/') is [.., var last] && last.Length > 0 ? last : name;
 
     /// <summary>The part of the API's messages the pages use: today in Paris.</summary>
     public static DateOnly Today(TimeProvider clock)

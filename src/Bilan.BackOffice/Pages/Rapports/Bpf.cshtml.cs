@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Bilan.BackOffice.Api;
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
 using Bilan.Domain.Reports;
@@ -60,25 +60,18 @@ public sealed class BpfModel(ReportService.ReportServiceClient reports, TimeProv
     public static byte[] Csv(BpfTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var text = new StringBuilder();
-        Line(text, "Bilan pédagogique et financier — bilans de compétences", $"du {table.Start}", $"au {table.End}");
-        Line(text);
-        Line(text, "Type de stagiaires", "Nombre de bénéficiaires", "Heures réalisées");
-        foreach (var row in table.Trainees)
-        {
-            Line(text, row.Label, row.Beneficiaries, row.HoursCsv);
-        }
-
-        Line(text, "Total", table.TotalBeneficiaries, table.TotalHoursCsv);
-        Line(text);
-        Line(text, "Origine des produits", "Montant reçu (€)", "Nombre de prises en charge payées");
-        foreach (var row in table.Income)
-        {
-            Line(text, row.Label, row.AmountCsv, row.Count);
-        }
-
-        Line(text, "Total", table.TotalIncomeCsv, table.TotalIncomeCount);
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return FrenchCsv.Build(
+        [
+            ["Bilan pédagogique et financier — bilans de compétences", $"du {table.Start}", $"au {table.End}"],
+            [],
+            ["Type de stagiaires", "Nombre de bénéficiaires", "Heures réalisées"],
+            .. table.Trainees.Select(row => (string[])[row.Label, row.Beneficiaries, row.HoursCsv]),
+            ["Total", table.TotalBeneficiaries, table.TotalHoursCsv],
+            [],
+            ["Origine des produits", "Montant reçu (€)", "Nombre de prises en charge payées"],
+            .. table.Income.Select(row => (string[])[row.Label, row.AmountCsv, row.Count]),
+            ["Total", table.TotalIncomeCsv, table.TotalIncomeCount],
+        ]);
     }
 
     private async Task<BpfTable?> LoadAsync(CancellationToken cancellationToken)
@@ -95,13 +88,6 @@ public sealed class BpfModel(ReportService.ReportServiceClient reports, TimeProv
             return null;
         }
     }
-
-    private static void Line(StringBuilder text, params string[] fields) =>
-        text.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
-
-    /// <summary>A field quoted when it holds a separator, a quote or a line break (RFC 4180, with ; as separator).</summary>
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
 
     internal static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -132,8 +118,8 @@ public sealed record BpfTable(
     {
         ArgumentNullException.ThrowIfNull(report);
         return new BpfTable(
-            Day(report.StartDate),
-            Day(report.EndDate),
+            CalendarDates.Format(report.StartDate),
+            CalendarDates.Format(report.EndDate),
             [.. report.TraineeLines.Select(line => new BpfTraineeRow(
                 Bpf.FrenchLabel((DomainTraineeType)(int)line.TraineeType),
                 BpfModel.Number(line.Beneficiaries),
@@ -152,8 +138,6 @@ public sealed record BpfTable(
             BpfModel.Number(report.IncomeLines.Sum(line => line.FundingCount)));
     }
 
-    private static string Day(Google.Type.Date? date) =>
-        date is { Year: > 0 } d ? new DateOnly(d.Year, d.Month, d.Day).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
 }
 
 /// <summary>One trainee type: label, beneficiaries, hours for the page and for the CSV.</summary>

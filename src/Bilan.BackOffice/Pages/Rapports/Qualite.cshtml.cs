@@ -1,3 +1,4 @@
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Pages.Qualite;
 using Bilan.BackOffice.Security;
@@ -52,8 +53,8 @@ public sealed class QualiteModel(QualityService.QualityServiceClient quality, Ti
         {
             Indicators = await quality.GetQualityIndicatorsAsync(new GetQualityIndicatorsRequest
             {
-                StartDate = QualityLabels.ToDate(Debut),
-                EndDate = QualityLabels.ToDate(Fin),
+                StartDate = CalendarDates.ToProto(Debut),
+                EndDate = CalendarDates.ToProto(Fin),
             }, cancellationToken: cancellationToken);
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)

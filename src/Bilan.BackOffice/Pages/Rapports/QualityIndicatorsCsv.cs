@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using Bilan.BackOffice.Pages.Qualite;
+using Bilan.BackOffice.Formatting;
 using Bilan.Contracts.V1;
 
 namespace Bilan.BackOffice.Pages.Rapports;
@@ -20,8 +19,8 @@ public static class QualityIndicatorsCsv
         return
         [
             ["Indicateur", "Valeur", "Unité"],
-            ["Début de la période", QualityLabels.Date(indicators.StartDate), "date"],
-            ["Fin de la période", QualityLabels.Date(indicators.EndDate), "date"],
+            ["Début de la période", CalendarDates.Format(indicators.StartDate), "date"],
+            ["Fin de la période", CalendarDates.Format(indicators.EndDate), "date"],
             ["Bilans démarrés", Count(indicators.BilansStarted), "bilans"],
             ["Bilans terminés", Count(indicators.BilansCompleted), "bilans"],
             ["Bilans abandonnés", Count(indicators.BilansAbandoned), "bilans"],
@@ -39,16 +38,7 @@ public static class QualityIndicatorsCsv
     }
 
     /// <summary>The file's bytes: BOM, then one line per row, CRLF-terminated.</summary>
-    public static byte[] Build(QualityIndicators indicators)
-    {
-        var text = new StringBuilder();
-        foreach (var row in Rows(indicators))
-        {
-            text.Append(string.Join(';', row.Select(Field))).Append("\r\n");
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
+    public static byte[] Build(QualityIndicators indicators) => FrenchCsv.Build(Rows(indicators));
 
     /// <summary>The file name, for example <c>indicateurs-qualite-2027-01-01-au-2027-12-31.csv</c>.</summary>
     public static string FileName(DateOnly start, DateOnly end) =>
@@ -58,7 +48,4 @@ public static class QualityIndicatorsCsv
 
     private static string Percent(bool has, double rate) => has ? (rate * 100).ToString("0.0", French) : "";
 
-    /// <summary>A field quoted when it holds a separator, a quote or a line break (RFC 4180).</summary>
-    private static string Field(string value) =>
-        value.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -1,3 +1,4 @@
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
@@ -69,7 +70,7 @@ public sealed class DetailsModel(QualityService.QualityServiceClient quality, IL
 
     public Task<IActionResult> OnPostAccuserReceptionAsync(CancellationToken cancellationToken) =>
         StepAsync(() => quality.AcknowledgeComplaintAsync(
-            new AcknowledgeComplaintRequest { Name = Name, Etag = Etag ?? string.Empty, AcknowledgeDate = QualityLabels.ToDate(DateAccuse) },
+            new AcknowledgeComplaintRequest { Name = Name, Etag = Etag ?? string.Empty, AcknowledgeDate = CalendarDates.ToProto(DateAccuse) },
             cancellationToken: cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostDemarrerAsync(CancellationToken cancellationToken) =>
@@ -83,14 +84,14 @@ public sealed class DetailsModel(QualityService.QualityServiceClient quality, IL
                 Name = Name,
                 Answer = Reponse?.Trim() ?? string.Empty,
                 CorrectiveAction = ActionCorrective?.Trim() ?? string.Empty,
-                AnswerDate = QualityLabels.ToDate(DateReponse),
+                AnswerDate = CalendarDates.ToProto(DateReponse),
                 Etag = Etag ?? string.Empty,
             }, cancellationToken: cancellationToken)
             : quality.RejectComplaintAsync(new RejectComplaintRequest
             {
                 Name = Name,
                 Answer = Reponse?.Trim() ?? string.Empty,
-                AnswerDate = QualityLabels.ToDate(DateReponse),
+                AnswerDate = CalendarDates.ToProto(DateReponse),
                 Etag = Etag ?? string.Empty,
             }, cancellationToken: cancellationToken), cancellationToken);
 

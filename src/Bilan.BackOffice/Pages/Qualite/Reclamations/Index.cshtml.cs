@@ -1,3 +1,4 @@
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
@@ -75,15 +76,15 @@ public sealed record ComplaintRow(string Id, string Received, string Complainant
             ComplaintStatus.Acknowledged or ComplaintStatus.InProgress => (complaint.AnswerDeadline, "réponse en retard"),
             _ => (null, null),
         };
-        var late = QualityLabels.ToDateOnly(deadline) is { } day && day < today ? what : null;
+        var late = CalendarDates.ToDateOnly(deadline) is { } day && day < today ? what : null;
         var who = QualityLabels.Of(complaint.Complainant);
         return new ComplaintRow(
-            QualityLabels.IdOf(complaint.Name),
-            QualityLabels.Date(complaint.ReceivedDate),
+            ProtoNames.IdOf(complaint.Name),
+            CalendarDates.Format(complaint.ReceivedDate),
             string.IsNullOrWhiteSpace(complaint.ComplainantName) ? who : $"{who} — {complaint.ComplainantName}",
             complaint.Subject,
             QualityLabels.Of(complaint.Status),
-            deadline is null ? "—" : QualityLabels.Date(deadline),
+            deadline is null ? "—" : CalendarDates.Format(deadline),
             late);
     }
 }

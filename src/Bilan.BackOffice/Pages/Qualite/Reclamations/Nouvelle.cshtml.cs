@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
@@ -48,7 +49,7 @@ public sealed class NouvelleModel(QualityService.QualityServiceClient quality, T
 
         var complaint = new Complaint
         {
-            ReceivedDate = QualityLabels.ToDate(Saisie.DateReception),
+            ReceivedDate = CalendarDates.ToProto(Saisie.DateReception),
             Channel = Saisie.Canal ?? ComplaintChannel.Unspecified,
             Complainant = Saisie.Auteur ?? Complainant.Unspecified,
             ComplainantName = Saisie.NomAuteur?.Trim() ?? string.Empty,
@@ -61,7 +62,7 @@ public sealed class NouvelleModel(QualityService.QualityServiceClient quality, T
             var created = await quality.CreateComplaintAsync(
                 new CreateComplaintRequest { Complaint = complaint, RequestId = Guid.TryParse(RequestId, out var id) ? id.ToString() : string.Empty },
                 cancellationToken: cancellationToken);
-            return RedirectToPage("/Qualite/Reclamations/Details", new { id = QualityLabels.IdOf(created.Name) });
+            return RedirectToPage("/Qualite/Reclamations/Details", new { id = ProtoNames.IdOf(created.Name) });
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
         {
