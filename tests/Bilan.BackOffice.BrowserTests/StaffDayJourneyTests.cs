@@ -51,7 +51,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
 
         await steps.Step("L'administrateur crée le bénéficiaire avec une période de situation", async () =>
         {
-            await admin.FollowAsync("Bénéficiaires");
+            await admin.ClickLinkAsync("Bénéficiaires");
             Assert.Equal("Bénéficiaires", await admin.HeadingAsync());
             await admin.ScreenshotAsync("journee-02-beneficiaires-liste");
             beneficiaryId = await admin.CreateBeneficiaryAsync(givenName, familyName, screenshot: "journee-03-beneficiaire-formulaire");
@@ -63,10 +63,10 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
 
         await steps.Step("L'administrateur crée le bilan (financement personnel, hors temps de travail)", async () =>
         {
-            await admin.FollowAsync("Bilans");
+            await admin.ClickLinkAsync("Bilans");
             Assert.Equal("Bilans", await admin.HeadingAsync());
             await admin.ScreenshotAsync("journee-05-bilans-liste");
-            await admin.FollowAsync("Nouveau bilan");
+            await admin.ClickLinkAsync("Nouveau bilan");
             await admin.Page.GetByLabel("Bénéficiaire", new() { Exact = true })
                 .SelectOptionAsync(new SelectOptionValue { Value = $"beneficiaries/{beneficiaryId}" });
             await admin.SelectAsync("Financement", "Financement personnel");
@@ -102,7 +102,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
 
         await steps.Step("L'administrateur enregistre le consentement sur la page Consentement", async () =>
         {
-            await admin.FollowAsync("Consentement");
+            await admin.ClickLinkAsync("Consentement");
             Assert.Equal("Consentement du bénéficiaire", await admin.HeadingAsync());
             Assert.Contains("Aucun consentement n’est enregistré", await admin.MainTextAsync(), StringComparison.Ordinal);
             await admin.ScreenshotAsync("journee-09-consentement-a-recueillir");
@@ -168,7 +168,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
 
         await steps.Step("La consultante rédige la synthèse sur la page Synthèse", async () =>
         {
-            await consultant.FollowAsync("Synthèse");
+            await consultant.ClickLinkAsync("Synthèse");
             Assert.Equal("Synthèse du bilan", await consultant.HeadingAsync());
             await consultant.ScreenshotAsync("journee-15-synthese-a-rediger");
             await consultant.FillAsync("Circonstances du bilan", "Bilan demandé par la bénéficiaire pendant son congé parental, hors temps de travail.");
@@ -215,7 +215,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
             Assert.Contains("remise en main propre", await consultant.Page.Locator("#version-synthese").InnerTextAsync(), StringComparison.Ordinal);
             await consultant.ScreenshotAsync("journee-17-synthese-remise");
 
-            await consultant.FollowAsync("Version imprimable");
+            await consultant.ClickLinkAsync("Version imprimable");
             Assert.StartsWith("Confidentiel — document strictement personnel", await consultant.Page.Locator("#mention-confidentiel").TextContentAsync(), StringComparison.Ordinal);
             var print = await consultant.Page.Locator("body").InnerTextAsync();
             Assert.Contains("Formation de technicienne qualité", print, StringComparison.Ordinal);
@@ -299,7 +299,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
 
         await steps.Step("La page Convention tripartite du bilan s'ouvre (aucune convention : financement personnel)", async () =>
         {
-            await admin.FollowAsync("Convention tripartite");
+            await admin.ClickLinkAsync("Convention tripartite");
             Assert.Equal("Convention tripartite", await admin.HeadingAsync());
             Assert.Contains("Aucune convention n'est encore rédigée pour ce bilan.", await admin.MainTextAsync(), StringComparison.Ordinal);
             await admin.ScreenshotAsync("journee-23-convention");
@@ -309,7 +309,7 @@ public sealed class StaffDayJourneyTests(RunningBilan stack)
         {
             await admin.GotoAsync("/Bilans");
             Assert.Contains(fullName, await admin.MainTextAsync(), StringComparison.Ordinal);
-            await admin.FollowAsync("Administration");
+            await admin.ClickLinkAsync("Administration");
             Assert.Equal("Administration", await admin.HeadingAsync());
             await admin.ScreenshotAsync("journee-24-administration");
         });

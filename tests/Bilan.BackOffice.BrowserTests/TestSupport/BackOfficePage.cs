@@ -43,18 +43,36 @@ public sealed class BackOfficePage(IBrowserContext context, IPage page) : IAsync
         Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = option });
 
     /// <summary>Presses the button (or link styled as one) named <paramref name="name"/>, and waits for the page it loads.</summary>
-    public async Task ClickAsync(string name)
-    {
-        var button = Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true })
-            .Or(Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true }));
-        var navigation = Page.WaitForLoadStateAsync(LoadState.Load);
-        await button.First.ClickAsync();
-        await navigation;
-    }
+    public Task ClickAsync(string name) =>
+        SubmitAsync(Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true })
+            .Or(Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true })).First);
 
-    /// <summary>Follows the link named <paramref name="name"/>.</summary>
+    /// <summary>Follows the link named <paramref name="name"/> (the first one), and waits for the page it loads.</summary>
     public Task ClickLinkAsync(string name) =>
-        Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true }).First.ClickAsync();
+        SubmitAsync(Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true }).First);
+
+    /// <summary>
+    /// Presses <paramref name="target"/> (a form's submit button or a link) and waits until the page it leads to has
+    /// loaded: the load event of the next document, so that a POST answered on the same address (a refused form, a
+    /// redirect back to the same page) is waited for too, and the old page is never read by mistake.
+    /// (<c>WaitForLoadStateAsync</c> would not do: it returns at once, the page being already loaded before the click.)
+    /// </summary>
+    public async Task SubmitAsync(ILocator target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await target.ClickAsync();
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
+    }
 
     /// <summary>The page's main heading.</summary>
     public Task<string> HeadingAsync() => Page.Locator("h1").InnerTextAsync();

@@ -20,36 +20,6 @@ public static class Journey
     /// <summary>The date as the back-office shows it, <c>dd/MM/yyyy</c>.</summary>
     public static string Shown(DateOnly day) => day.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Presses <paramref name="target"/> (a form's submit button or a link) and waits until the page it leads to has
-    /// loaded: the load event of the next document, so that a POST answered on the same address (a refused form, a
-    /// redirect back to the same bilan) is waited for too, and the old page is never read by mistake.
-    /// </summary>
-    public static async Task SubmitAsync(this BackOfficePage tab, ILocator target)
-    {
-        ArgumentNullException.ThrowIfNull(tab);
-        ArgumentNullException.ThrowIfNull(target);
-        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
-        tab.Page.Load += OnLoad;
-        try
-        {
-            await target.ClickAsync();
-            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            tab.Page.Load -= OnLoad;
-        }
-    }
-
-    /// <summary>Follows the link named exactly <paramref name="name"/> (the first one) and waits for the page.</summary>
-    public static Task FollowAsync(this BackOfficePage tab, string name)
-    {
-        ArgumentNullException.ThrowIfNull(tab);
-        return tab.SubmitAsync(tab.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = name, Exact = true }).First);
-    }
-
     /// <summary>The button named <paramref name="name"/> (exactly).</summary>
     public static ILocator Button(this BackOfficePage tab, string name)
     {
@@ -84,7 +54,7 @@ public static class Journey
         ArgumentNullException.ThrowIfNull(tab);
         var today = ParisToday;
         await tab.GotoAsync("/Beneficiaires");
-        await tab.FollowAsync("Nouveau bénéficiaire");
+        await tab.ClickLinkAsync("Nouveau bénéficiaire");
         Assert.Equal("Nouveau bénéficiaire", await tab.HeadingAsync());
         var email = $"{givenName}.{familyName}.{Guid.NewGuid().ToString("N")[..8]}@example.org".ToLowerInvariant();
         await tab.FillBeneficiaryAsync(givenName, familyName, email, today.AddMonths(-2), today.AddMonths(4));

@@ -67,8 +67,9 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
         await using var assignments = Watch.Start(Server.Channel, new WatchBilanEventsRequest
         {
             Filter = $"organization = \"{organization}\" AND type = BILAN_EVENT_TYPE_CONSULTANT_ASSIGNED",
+            HeartbeatSeconds = 1,
         });
-        await Watch.SettledAsync();
+        await assignments.PositionedAsync();
 
         var consultant = await Server.NewConsultantAsync();
         await Server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = second.Name, Consultant = consultant.Name });
@@ -210,8 +211,8 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
         var other = await Server.StartAnotherOnSameDatabaseAsync(WatchServerFixture.Settings);
         // A channel of the test's own: disposing the server disposes its own channels, which would cancel the call.
         using var channel = other.ChannelFor(await other.LoginAsync(ApiServer.AdminEmail, ApiServer.AdminPassword));
-        await using var watch = Watch.Start(channel, new WatchBilanEventsRequest());
-        await Watch.SettledAsync();
+        await using var watch = Watch.Start(channel, new WatchBilanEventsRequest { HeartbeatSeconds = 1 });
+        await watch.PositionedAsync();
 
         await other.DisposeAsync();
 
@@ -309,8 +310,16 @@ public sealed class WatchBilanEventsTests(WatchServerFixture fixture) : IClassFi
         public static Watch Start(GrpcChannel channel, WatchBilanEventsRequest request) =>
             new(new BilanService.BilanServiceClient(channel).WatchBilanEvents(request));
 
-        /// <summary>Lets the stream take its starting position ("from now on") before the test writes.</summary>
-        public static Task SettledAsync() => Task.Delay(TimeSpan.FromMilliseconds(300));
+        /// <summary>
+        /// Waits for the first heartbeat of a watch asked with <c>heartbeat_seconds = 1</c>: the server sends it only
+        /// once the stream has taken its starting position ("from now on"), so whatever the test writes next comes
+        /// after it. (A fixed delay instead was a race lost whenever the machine was busy.)
+        /// </summary>
+        public async Task PositionedAsync()
+        {
+            var first = await NextAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(WatchBilanEventsResponse.KindOneofCase.Heartbeat, first.KindCase);
+        }
 
         public async Task<WatchBilanEventsResponse> NextAsync(TimeSpan timeout)
         {
