@@ -18,6 +18,7 @@ public static class BackOfficeHostingExtensions
         // locates: without it a browser asking for gzip or br got an empty stylesheet. No effect once published.
         builder.WebHost.UseStaticWebAssets();
 
+        builder.Services.AddBackOfficeForwardedHeaders(builder.Configuration);
         builder.Services.AddBackOfficeDataProtection(builder.Configuration);
         builder.Services.AddBackOfficeAuthentication();
         builder.Services.AddRazorPages(options =>
@@ -34,9 +35,13 @@ public static class BackOfficeHostingExtensions
         return builder;
     }
 
-    /// <summary>Builds the request pipeline: security headers first, so that every response carries them.</summary>
+    /// <summary>
+    /// Builds the request pipeline: a trusted proxy's scheme first (everything after, cookies included, must see
+    /// HTTPS), then the security headers, so that every response carries them.
+    /// </summary>
     public static WebApplication UseBackOffice(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
 
         if (!app.Environment.IsDevelopment())
