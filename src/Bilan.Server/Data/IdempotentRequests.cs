@@ -15,7 +15,9 @@ namespace Bilan.Server.Data;
 /// (the primary key serialises them); the same id with another request is INVALID_ARGUMENT. The caller is part of
 /// what must match: another caller reusing an id gets INVALID_ARGUMENT, never the first caller's answer.
 /// A write of confidential content records its answer through <c>recordAs</c>, without the content: the log
-/// outlives the documents, which are destroyed when the bilan ends (R6313-7).
+/// outlives the documents, which are destroyed when the bilan ends (R6313-7). When the request itself carries all
+/// that was left out, <c>replayAs</c> puts it back into the recorded answer for a retry (the same request, so the
+/// same content), and the retry gets the first answer whole.
 /// </summary>
 public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider clock, IHttpContextAccessor httpContext)
 {
@@ -39,7 +41,8 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
         IMessage request,
         Func<NpgsqlConnection, NpgsqlTransaction, Task<TResponse>> work,
         CancellationToken cancellationToken,
-        Func<TResponse, TResponse>? recordAs = null)
+        Func<TResponse, TResponse>? recordAs = null,
+        Func<TResponse, TResponse>? replayAs = null)
         where TResponse : class, IMessage<TResponse>, new()
     {
         var id = ParseRequestId(requestId);
@@ -56,15 +59,16 @@ public sealed class IdempotentRequests(NpgsqlDataSource dataSource, TimeProvider
                 cancellationToken: cancellationToken);
             if (await connection.ExecuteAsync(claim) == 0)
             {
-                return await RecordedAnswer<TResponse>(connection, transaction, key, method, hash, cancellationToken);
+                var recorded = await RecordedAnswer<TResponse>(connection, transaction, key, method, hash, cancellationToken);
+                return replayAs?.Invoke(recorded) ?? recorded;
             }
         }
 
         var response = await work(connection, transaction);
-        if (id is { } recorded)
+        if (id is { } done)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                RecordSql, new { RequestId = recorded, Response = (recordAs?.Invoke(response) ?? response).ToByteArray() }, transaction, cancellationToken: cancellationToken));
+                RecordSql, new { RequestId = done, Response = (recordAs?.Invoke(response) ?? response).ToByteArray() }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

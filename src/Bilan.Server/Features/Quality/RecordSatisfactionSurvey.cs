@@ -88,12 +88,17 @@ public sealed partial class QualityManagementService
             await EventLog.AppendAsync(connection, transaction, bilanId, BilanEventType.SatisfactionSurveyRecorded, actor, now,
                 bilan.State, bilan.State, current is null ? null : new Dictionary<string, string> { ["corrected"] = "true" }, context.CancellationToken);
             return record.ToProto();
-        }, context.CancellationToken, recordAs: answer =>
-        {
-            // The idempotency log outlives nothing it should not: it keeps the answer without the beneficiary's words.
-            var kept = answer.Clone();
-            kept.Comments = "";
-            return kept;
-        });
+        }, context.CancellationToken, recordAs: answer => WithComments(answer, ""), replayAs: recorded => WithComments(recorded, answers.Comments));
+    }
+
+    /// <summary>
+    /// The answer with <paramref name="comments"/>: the idempotency log keeps it without the beneficiary's words
+    /// (it outlives nothing it should not), and a retry, which carries the same words, gets them back.
+    /// </summary>
+    private static SatisfactionSurvey WithComments(SatisfactionSurvey answer, string comments)
+    {
+        var copy = answer.Clone();
+        copy.Comments = comments;
+        return copy;
     }
 }

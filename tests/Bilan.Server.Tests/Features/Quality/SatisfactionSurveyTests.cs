@@ -103,16 +103,23 @@ public sealed class SatisfactionSurveyTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task Record_RetriedWithSameRequestId_OneSurveyOneEvent()
+    public async Task Record_RetriedWithSameRequestId_OneSurveyOneEventAndTheSameAnswerWithItsComments()
     {
         var bilan = await Server.NewAbandonedBilanAsync();
         var request = Correction(bilan.Name, 4, "");
+        request.Survey.Comments = "  Très utile pour préparer ma reconversion.  ";
         request.RequestId = Guid.NewGuid().ToString();
 
         var first = await Server.Quality().RecordSatisfactionSurveyAsync(request);
         var retry = await Server.Quality().RecordSatisfactionSurveyAsync(request);
 
-        Assert.Equal(first.Etag, retry.Etag);
+        Assert.Equal("Très utile pour préparer ma reconversion.", first.Comments);
+        Assert.Equal(first, retry);
+        // The log of requests keeps the answer, never the beneficiary's words.
+        var recorded = SatisfactionSurvey.Parser.ParseFrom(
+            await Server.Database.ScalarAsync<byte[]>($"SELECT response FROM request_log WHERE request_id = '{request.RequestId}'"));
+        Assert.Equal(first.Etag, recorded.Etag);
+        Assert.Empty(recorded.Comments);
         var events = (await Server.Bilans.ListBilanEventsAsync(new ListBilanEventsRequest { Parent = bilan.Name, PageSize = 200 })).Events;
         Assert.Single(events, e => e.Type == BilanEventType.SatisfactionSurveyRecorded);
     }
