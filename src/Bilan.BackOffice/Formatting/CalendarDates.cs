@@ -28,13 +28,6 @@ public static class CalendarDates
     /// <summary>An instant of the API in Paris time; a dash when unset.</summary>
     public static string Format(Timestamp? instant) => instant is null ? "—" : ParisTime.Format(instant.ToDateTimeOffset());
 
-    /// <summary>The instant of a Paris wall-clock time (as typed in a <c>datetime-local</c> field).</summary>
-    public static DateTimeOffset FromParisLocal(DateTime local)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(unspecified, Paris.GetUtcOffset(unspecified));
-    }
-
     /// <summary>A Paris wall-clock time for a <c>datetime-local</c> field, to the minute.</summary>
     public static DateTime ToParisLocal(DateTimeOffset instant)
     {

@@ -181,7 +181,7 @@ public sealed class SyntheseModel(
                 new DeliverSynthesisRequest
                 {
                     Name = SynthesisName,
-                    DeliverTime = Remise.DateHeure is { } local ? Timestamp.FromDateTimeOffset(CalendarDates.FromParisLocal(local)) : null,
+                    DeliverTime = Remise.DateHeure is { } local ? Timestamp.FromDateTimeOffset(ParisTime.FromParis(local)) : null,
                     DeliveryMethod = Remise.Mode,
                     Etag = Remise.Etag ?? string.Empty,
                     RequestId = Remise.RequestId ?? string.Empty,
