@@ -26,6 +26,12 @@ public sealed record BilanFacts(
     /// <summary>The planned first day of the bilan, when known.</summary>
     public DateOnly? PlannedStartDate { get; init; }
 
+    /// <summary>
+    /// The bilan's funding lines, who pays each and where it stands: for a co-funded bilan they tell whether the
+    /// employer's plan takes a part (R6313-8).
+    /// </summary>
+    public IReadOnlyList<FundingLineFacts> FundingLines { get; init; } = [];
+
     /// <summary>A tripartite convention (R6313-8) is drafted for the bilan.</summary>
     public bool ConventionDrafted { get; init; }
 

@@ -9,10 +9,12 @@ namespace Bilan.Domain.Bilans;
 /// from receiving it to sign; silence is refusal, and refusing is not a fault.
 /// </summary>
 /// <remarks>
-/// Applies to funding source EMPLOYER_PLAN only. A co-funded bilan (CO_FUNDED) does not say which funders share it,
-/// so the API cannot know whether the employer's plan is one of them: the condition does not apply to it, and staff
-/// record a convention for it anyway when the employer's plan takes a part (the convention service accepts one for
-/// any bilan).
+/// The employer's plan funds the bilan when its funding source is EMPLOYER_PLAN, or when it is CO_FUNDED and one of
+/// its funding lines is of funder type EMPLOYER_PLAN and not refused (requested, accepted or paid): R6313-8 asks for
+/// the convention whenever the employer's plan takes a part, alone or beside other funders. A requested line counts,
+/// since the convention must be signed before the start, whatever the employer decides later; a refused line funds
+/// nothing. Other funding sources (CPF, OPCO, France Travail, personal) name a single funder other than the
+/// employer's plan: the condition does not apply to them.
 /// </remarks>
 public sealed class TripartiteConventionSignedCondition : ITransitionCondition
 {
@@ -20,10 +22,21 @@ public sealed class TripartiteConventionSignedCondition : ITransitionCondition
 
     public bool AppliesTo(BilanTransition transition) => transition == BilanTransition.Start;
 
-    public IEnumerable<ConditionFailure> Check(BilanFacts facts)
+    /// <summary>Whether the employer's plan funds the bilan, so that it needs the convention (R6313-8; see the remarks).</summary>
+    public static bool IsRequired(BilanFacts facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.FundingSource != FundingSource.EmployerPlan)
+        return facts.FundingSource switch
+        {
+            FundingSource.EmployerPlan => true,
+            FundingSource.CoFunded => facts.FundingLines.Any(line => line.FunderType == FunderType.EmployerPlan && !line.Refused),
+            _ => false,
+        };
+    }
+
+    public IEnumerable<ConditionFailure> Check(BilanFacts facts)
+    {
+        if (!IsRequired(facts))
         {
             yield break;
         }
@@ -31,9 +44,13 @@ public sealed class TripartiteConventionSignedCondition : ITransitionCondition
         var (english, french) = Why(facts);
         if (english is not null)
         {
+            var (englishBilan, frenchBilan) = facts.FundingSource == FundingSource.CoFunded
+                ? ("A co-funded bilan with a funding line from the employer's plan (funder type EMPLOYER_PLAN, not refused)",
+                    "Un bilan cofinancé dont une prise en charge non refusée relève du plan de développement des compétences de l'employeur")
+                : ("A bilan funded by the employer's plan", "Un bilan financé par le plan de développement des compétences de l'employeur");
             yield return new ConditionFailure(Type, "convention",
-                $"A bilan funded by the employer's plan needs the tripartite convention signed by the employer, the employee and the provider (Code du travail R6313-8): {english}",
-                $"Un bilan financé par le plan de développement des compétences de l'employeur exige la convention tripartite signée par l'employeur, le salarié et le prestataire (article R6313-8 du Code du travail) : {french}");
+                $"{englishBilan} needs the tripartite convention signed by the employer, the employee and the provider (Code du travail R6313-8): {english}",
+                $"{frenchBilan} exige la convention tripartite signée par l'employeur, le salarié et le prestataire (article R6313-8 du Code du travail) : {french}");
         }
     }
 

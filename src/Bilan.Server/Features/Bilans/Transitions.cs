@@ -110,6 +110,7 @@ public sealed partial class BilansService
             FundingSource = bilan.Plan.FundingSource,
             WorkingTime = bilan.Plan.WorkingTime,
             PlannedStartDate = bilan.Plan.PlannedStartDate,
+            FundingLines = await Funding.FundingLines.OfBilanAsync(connection, transaction, bilan.Id, cancellationToken),
             ConventionDrafted = convention is not null,
             Convention = convention?.Facts,
             WorkingTimeAuthorisation = (await WorkingTimeAuthorizations.AuthorizationRecord.FindAsync(connection, transaction, bilan.Id, cancellationToken))?.Request,

@@ -43,7 +43,7 @@ public sealed class TripartiteConventionSignedConditionTests
     [InlineData(FundingSource.EmployerPlan, "2028-02-25;;;;", "2028-03-06", "au plus tard le 06/03/2028")]
     [InlineData(FundingSource.EmployerPlan, "2027-02-25;;;;", "2027-03-07", "au plus tard le 07/03/2027")]
     [InlineData(FundingSource.EmployerPlan, "2026-12-28;;;;", "2027-01-07", "au plus tard le 07/01/2027")]
-    // Other funding sources need no convention (CO_FUNDED included: see the condition's remarks).
+    // Other funding sources need no convention (CO_FUNDED without a line of the employer's plan included).
     [InlineData(FundingSource.Cpf, "-", "today", null)]
     [InlineData(FundingSource.Opco, "-", "today", null)]
     [InlineData(FundingSource.CoFunded, "-", "today", null)]
@@ -76,6 +76,64 @@ public sealed class TripartiteConventionSignedConditionTests
         Assert.Equal("TRIPARTITE_CONVENTION_NOT_SIGNED", rule.Metadata["conditions"]);
     }
 
+    // Which bilans need the convention: the employer's plan as funding source, or a co-funded bilan with a line of the
+    // employer's plan the employer has not refused. Lines: "FunderType:FundingStatus" separated by commas.
+    [Theory]
+    [InlineData(FundingSource.EmployerPlan, "", "Un bilan financé par le plan de développement des compétences de l'employeur exige")]
+    [InlineData(FundingSource.CoFunded, "EmployerPlan:Requested,Cpf:Accepted", "Un bilan cofinancé dont une prise en charge non refusée relève du plan de développement des compétences de l'employeur exige")]
+    [InlineData(FundingSource.CoFunded, "Cpf:Accepted,EmployerPlan:Accepted", "Un bilan cofinancé dont une prise en charge non refusée relève du plan de développement des compétences de l'employeur exige")]
+    [InlineData(FundingSource.CoFunded, "EmployerPlan:Paid,Opco:Paid", "Un bilan cofinancé")]
+    // A refused line does not hide another of the employer's plan still standing.
+    [InlineData(FundingSource.CoFunded, "EmployerPlan:Refused,EmployerPlan:Requested", "Un bilan cofinancé")]
+    [InlineData(FundingSource.CoFunded, "EmployerPlan:Refused,Cpf:Accepted", null)]
+    [InlineData(FundingSource.CoFunded, "Cpf:Accepted", null)]
+    [InlineData(FundingSource.CoFunded, "Cpf:Requested,Opco:Accepted,Personal:Requested", null)]
+    [InlineData(FundingSource.CoFunded, "", null)]
+    [InlineData(FundingSource.Cpf, "", null)]
+    [InlineData(FundingSource.Cpf, "Cpf:Accepted", null)]
+    public void StartBilan_ByFundingLines_ConventionNeededOnlyWhenTheEmployersPlanTakesAPart(FundingSource funding, string lines, string? french)
+    {
+        var facts = Ready with { FundingSource = funding, FundingLines = ParseLines(lines) };
+
+        var unsigned = Record.Exception(() => BilanLifecycle.Default.Apply(BilanState.Requested, BilanTransition.Start, facts with
+        {
+            ConventionDrafted = true,
+            Convention = new TripartiteConventionFacts(new DateOnly(2026, 3, 2), EmployeeSignedOn: new DateOnly(2026, 3, 5)),
+        }));
+        var signed = BilanLifecycle.Default.Apply(BilanState.Requested, BilanTransition.Start, facts with
+        {
+            ConventionDrafted = true,
+            Convention = new TripartiteConventionFacts(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 5), null, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 6)),
+        });
+
+        Assert.Equal(french is not null, TripartiteConventionSignedCondition.IsRequired(facts));
+        Assert.Equal(BilanState.Preliminary, signed);
+        if (french is null)
+        {
+            Assert.Null(unsigned);
+            return;
+        }
+
+        var failure = Assert.Single(Assert.IsType<RuleViolationException>(unsigned).Failures);
+        Assert.Equal(TripartiteConventionSignedCondition.Type, failure.Type);
+        Assert.StartsWith(french, failure.FrenchDescription, StringComparison.Ordinal);
+        Assert.EndsWith("(article R6313-8 du Code du travail) : signature manquante : employeur, prestataire.", failure.FrenchDescription, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_CoFundedWithEmployerPlanLine_EnglishSaysItIsBecauseOfThatLine()
+    {
+        var failure = Assert.Single(new TripartiteConventionSignedCondition().Check(Ready with
+        {
+            FundingSource = FundingSource.CoFunded,
+            FundingLines = ParseLines("Cpf:Accepted,EmployerPlan:Requested"),
+        }));
+
+        Assert.Equal(
+            "A co-funded bilan with a funding line from the employer's plan (funder type EMPLOYER_PLAN, not refused) needs the tripartite convention signed by the employer, the employee and the provider (Code du travail R6313-8): no convention is drafted yet (ConventionService.UpdateConvention).",
+            failure.Description);
+    }
+
     [Fact]
     public void Check_AwaitingEmployee_EnglishNamesWhoAndTheDeadline()
     {
@@ -89,6 +147,12 @@ public sealed class TripartiteConventionSignedConditionTests
             "A bilan funded by the employer's plan needs the tripartite convention signed by the employer, the employee and the provider (Code du travail R6313-8): still to sign: employee, provider (the employee by 2026-03-12).",
             failure.Description);
     }
+
+    private static List<FundingLineFacts> ParseLines(string lines) =>
+        lines.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(':'))
+            .Select(parts => new FundingLineFacts(Enum.Parse<FunderType>(parts[0]), Enum.Parse<FundingStatus>(parts[1])))
+            .ToList();
 
     private static TripartiteConventionFacts? Parse(string convention)
     {

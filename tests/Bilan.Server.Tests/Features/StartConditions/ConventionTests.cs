@@ -50,6 +50,41 @@ public sealed class ConventionTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task StartBilan_CoFundedWithAnEmployerPlanLine_RefusedBecauseOfThatLineUntilTheConventionIsSignedThenStarts()
+    {
+        var bilan = await Server.NewEmployeeBilanAsync(FundingSource.CoFunded, WorkingTime.Outside);
+        await Server.AddFundingAsync(bilan.Name, Fundings.Cpf());
+        await Server.AddFundingAsync(bilan.Name, Fundings.EmployerPlan());
+
+        var refused = await RpcFailure.Of(StatusCode.FailedPrecondition, () => Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name }));
+
+        Assert.Equal("TRANSITION_CONDITIONS_NOT_MET", refused.ErrorInfo().Reason);
+        var violation = Assert.Single(refused.GetDetail<PreconditionFailure>()!.Violations);
+        Assert.Equal(("TRIPARTITE_CONVENTION_NOT_SIGNED", "convention"), (violation.Type, violation.Subject));
+        Assert.Equal(
+            "Action impossible : Un bilan cofinancé dont une prise en charge non refusée relève du plan de développement des compétences de l'employeur exige la convention tripartite signée par l'employeur, le salarié et le prestataire (article R6313-8 du Code du travail) : aucune convention n'est encore rédigée.",
+            refused.FrenchMessage());
+
+        await Server.SignedConventionAsync(bilan.Name);
+        var started = await Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name });
+
+        Assert.Equal(Bilan.Contracts.V1.Bilan.Types.State.Preliminary, started.State);
+    }
+
+    [Fact]
+    public async Task StartBilan_CoFundedWhoseEmployerPlanLineWasRefused_StartsWithoutConvention()
+    {
+        var bilan = await Server.NewEmployeeBilanAsync(FundingSource.CoFunded, WorkingTime.Outside);
+        await Server.AddFundingAsync(bilan.Name, Fundings.Cpf());
+        var employerPlan = await Server.AddFundingAsync(bilan.Name, Fundings.EmployerPlan());
+        await Server.FundingClient().RefuseFundingAsync(new RefuseFundingRequest { Name = employerPlan.Name, Reason = "Budget du plan épuisé" });
+
+        var started = await Server.Bilans.StartBilanAsync(new StartBilanRequest { Name = bilan.Name });
+
+        Assert.Equal(Bilan.Contracts.V1.Bilan.Types.State.Preliminary, started.State);
+    }
+
+    [Fact]
     public async Task UpdateConvention_NothingButTheName_InvalidArgumentListingEveryMandatoryItem()
     {
         var bilan = await Server.NewEmployeeBilanAsync(FundingSource.EmployerPlan, WorkingTime.During);
