@@ -35,6 +35,40 @@ public sealed record ResourceName(string Collection, Guid Id)
         return false;
     }
 
+    /// <summary>
+    /// Parses <paramref name="value"/> as a child resource <c>{collection}/{uuid}/{segment}/{uuid}</c>, for example
+    /// <c>bilans/{uuid}/fundings/{uuid}</c>, in the canonical form only; or adds the bad field to <paramref name="checks"/>
+    /// and returns empty ids.
+    /// </summary>
+    public static (Guid ParentId, Guid Id) ParseChild(string value, string collection, string segment, string field, FieldChecks checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var separator = $"/{segment}/";
+        var split = value.IndexOf(separator, StringComparison.Ordinal);
+        if (split > 0
+            && TryParseId(value[..split], collection, out var parentId)
+            && Guid.TryParseExact(value.AsSpan(split + separator.Length), "D", out var id)
+            && $"{Format(collection, parentId)}{separator}{id}" == value)
+        {
+            return (parentId, id);
+        }
+
+        var pattern = $"{collection}/{{uuid}}/{segment}/{{uuid}}";
+        checks.AddRange([string.IsNullOrEmpty(value)
+            ? new FieldViolation(field, "REQUIRED", $"Required: {pattern}.", "Ce champ est obligatoire.")
+            : new FieldViolation(field, "INVALID_RESOURCE_NAME", $"Expected {pattern}.", $"Identifiant invalide : attendu {pattern}.")]);
+        return (Guid.Empty, Guid.Empty);
+    }
+
+    /// <summary>Parses <paramref name="value"/> as a child resource <c>{collection}/{uuid}/{segment}/{uuid}</c>, or names the bad field.</summary>
+    public static (Guid ParentId, Guid Id) ParseChild(string value, string collection, string segment, string field)
+    {
+        var checks = new FieldChecks();
+        var ids = ParseChild(value, collection, segment, field, checks);
+        InvalidFieldsException.ThrowIfAny(checks.Violations);
+        return ids;
+    }
+
     public static FieldViolation Violation(string value, string collection, string field) =>
         string.IsNullOrEmpty(value)
             ? new FieldViolation(field, "REQUIRED", $"Required: a resource name {collection}/{{uuid}}.", "Ce champ est obligatoire.")

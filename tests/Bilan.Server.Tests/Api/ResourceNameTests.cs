@@ -74,4 +74,42 @@ public sealed class ResourceNameTests
         Assert.False(ResourceName.TryParseId(value, "bilans", out var id));
         Assert.Equal(Guid.Empty, id);
     }
+
+    private const string ChildId = "01a21e5f-a65e-72c3-86d7-0e85dc94f167";
+
+    [Fact]
+    public void ParseChild_NameOfAChild_BothIds() =>
+        Assert.Equal((Guid.Parse(Id), Guid.Parse(ChildId)), ResourceName.ParseChild($"bilans/{Id}/fundings/{ChildId}", "bilans", "fundings", "name"));
+
+    [Theory]
+    [InlineData("bilans/" + Id + "/interviews/" + ChildId)] // Another child collection.
+    [InlineData("beneficiaries/" + Id + "/fundings/" + ChildId)] // Another parent collection.
+    [InlineData("bilans/" + Id + "/fundings/")]
+    [InlineData("bilans/" + Id + "/fundings/not-a-uuid")]
+    [InlineData("bilans/" + Id + "/fundings/" + ChildId + "/")] // Extra segment.
+    [InlineData("bilans/" + Id + "/fundings/01A21E5F-A65E-72C3-86D7-0E85DC94F167")] // Upper case.
+    [InlineData("bilans/" + Id)] // The parent alone.
+    [InlineData("/fundings/" + ChildId)]
+    public void ParseChild_NotANameOfTheChildCollection_InvalidResourceNameWithThePattern(string value)
+    {
+        var exception = Assert.Throws<InvalidFieldsException>(() => ResourceName.ParseChild(value, "bilans", "fundings", "name"));
+
+        Assert.Equal(
+            new FieldViolation("name", "INVALID_RESOURCE_NAME", "Expected bilans/{uuid}/fundings/{uuid}.",
+                "Identifiant invalide : attendu bilans/{uuid}/fundings/{uuid}."),
+            Assert.Single(exception.Violations));
+    }
+
+    [Fact]
+    public void ParseChild_EmptyWithOtherChecks_AddsRequiredBesideThem()
+    {
+        var checks = new FieldChecks();
+        checks.Add("page_size", "NEGATIVE", "Must not be negative.", "La taille de page ne peut pas être négative.");
+
+        var ids = ResourceName.ParseChild("", "bilans", "interviews", "interview", checks);
+
+        Assert.Equal((Guid.Empty, Guid.Empty), ids);
+        Assert.Equal(["page_size", "interview"], checks.Violations.Select(v => v.Field));
+        Assert.Equal("Required: bilans/{uuid}/interviews/{uuid}.", checks.Violations[1].Description);
+    }
 }

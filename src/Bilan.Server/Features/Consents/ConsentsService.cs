@@ -48,30 +48,6 @@ public sealed partial class ConsentsService(NpgsqlDataSource dataSource, Idempot
     }
 
     /// <summary>Reads <c>bilans/{bilan}/disclosureConsents/{id}</c>, or names the bad field.</summary>
-    private static (Guid BilanId, Guid Id) ParseDisclosureName(string name, string field)
-    {
-        var separator = $"/{DisclosureConsentRecord.Segment}/";
-        var split = name.IndexOf(separator, StringComparison.Ordinal);
-        if (split > 0
-            && ResourceName.TryParseId(name[..split], BilanRecord.Collection, out var bilanId)
-            && Guid.TryParseExact(name.AsSpan(split + separator.Length), "D", out var id)
-            && DisclosureConsentRecord.Format(bilanId, id) == name)
-        {
-            return (bilanId, id);
-        }
-
-        var checks = new FieldChecks();
-        if (string.IsNullOrEmpty(name))
-        {
-            checks.Add(field, "REQUIRED", "Required: bilans/{uuid}/disclosureConsents/{uuid}.", "Ce champ est obligatoire.");
-        }
-        else
-        {
-            checks.Add(field, "INVALID_RESOURCE_NAME", "Expected bilans/{uuid}/disclosureConsents/{uuid}.",
-                "Identifiant invalide : attendu bilans/{uuid}/disclosureConsents/{uuid}.");
-        }
-
-        InvalidFieldsException.ThrowIfAny(checks.Violations);
-        return (Guid.Empty, Guid.Empty);
-    }
+    private static (Guid BilanId, Guid Id) ParseDisclosureName(string name, string field) =>
+        ResourceName.ParseChild(name, BilanRecord.Collection, DisclosureConsentRecord.Segment, field);
 }

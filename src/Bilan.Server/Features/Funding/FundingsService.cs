@@ -51,23 +51,8 @@ public sealed partial class FundingsService(NpgsqlDataSource dataSource, Idempot
     }
 
     /// <summary>Reads <c>bilans/{bilan}/fundings/{id}</c>, or names the bad field.</summary>
-    internal static (Guid BilanId, Guid Id) ParseName(string name, string field)
-    {
-        var separator = $"/{FundingRecord.Segment}/";
-        var split = name.IndexOf(separator, StringComparison.Ordinal);
-        if (split > 0
-            && ResourceName.TryParseId(name[..split], BilanRecord.Collection, out var bilanId)
-            && Guid.TryParseExact(name.AsSpan(split + separator.Length), "D", out var id)
-            && FundingRecord.Format(bilanId, id) == name)
-        {
-            return (bilanId, id);
-        }
-
-        throw new InvalidFieldsException([string.IsNullOrEmpty(name)
-            ? new FieldViolation(field, "REQUIRED", "Required: bilans/{uuid}/fundings/{uuid}.", "Ce champ est obligatoire.")
-            : new FieldViolation(field, "INVALID_RESOURCE_NAME", "Expected bilans/{uuid}/fundings/{uuid}.",
-                "Identifiant invalide : attendu bilans/{uuid}/fundings/{uuid}.")]);
-    }
+    internal static (Guid BilanId, Guid Id) ParseName(string name, string field) =>
+        ResourceName.ParseChild(name, BilanRecord.Collection, FundingRecord.Segment, field);
 
     /// <summary>Reads an optional date defaulting to today; reports a date in the future.</summary>
     private DateOnly DateOrToday(Google.Type.Date? value, string field, FieldChecks checks)
