@@ -19,7 +19,7 @@ public sealed class AccesConfidentielsModel(
     BeneficiaryService.BeneficiaryServiceClient beneficiaries,
     SynthesisService.SynthesisServiceClient syntheses,
     UserService.UserServiceClient users,
-    ILogger<AccesConfidentielsModel> logger) : PageModel
+    ILogger<AccesConfidentielsModel> logger) : PageModel, IBilanDossierPage
 {
     /// <summary>How many entries a page shows.</summary>
     public const int PageSize = 50;
@@ -33,7 +33,10 @@ public sealed class AccesConfidentielsModel(
     public string? Jeton { get; set; }
 
     /// <summary>The bilan's heading; null when the bilan could not be read.</summary>
-    public ConfidentialBilanHeader? Header { get; private set; }
+    public BilanHeading? Heading { get; private set; }
+
+    /// <inheritdoc />
+    public string BilanId => Id;
 
     /// <summary>The reads of this page.</summary>
     public IReadOnlyList<AccessRow> Rows { get; private set; } = [];
@@ -49,7 +52,7 @@ public sealed class AccesConfidentielsModel(
     {
         try
         {
-            Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
+            Heading = await BilanHeading.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
             var response = await syntheses.ListConfidentialAccessesAsync(
                 new ListConfidentialAccessesRequest { Parent = $"bilans/{Id}", PageSize = PageSize, PageToken = Jeton ?? string.Empty },
                 cancellationToken: cancellationToken);

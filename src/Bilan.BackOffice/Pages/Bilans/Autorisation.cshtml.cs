@@ -14,7 +14,8 @@ namespace Bilan.BackOffice.Pages.Bilans;
 public sealed class AutorisationModel(
     WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient authorizations,
     BilanService.BilanServiceClient bilans,
-    ILogger<AutorisationModel> logger) : BilanResourcePageModel(logger)
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    ILogger<AutorisationModel> logger) : BilanResourcePageModel(bilans, beneficiaries, logger)
 {
     private static readonly Dictionary<string, string> RequestFields = new(StringComparer.Ordinal)
     {
@@ -38,8 +39,11 @@ public sealed class AutorisationModel(
     /// <summary>The authorisation as the API returned it; null when it could not be read.</summary>
     public WorkingTimeAuthorization? Authorization { get; private set; }
 
-    /// <summary>The bilan (for why the authorisation is needed and its planned start); null when it could not be read.</summary>
-    public BilanMessage? Bilan { get; private set; }
+    /// <summary>
+    /// The bilan (for why the authorisation is needed and its planned start), as the heading read it; null when it
+    /// could not be read.
+    /// </summary>
+    public BilanMessage? Bilan => Heading?.Bilan;
 
     /// <summary>Why the authorisation is needed or not, in French; null when the bilan could not be read.</summary>
     public string? Why => Authorization is { } authorization ? StartConditionLabels.WhyAuthorization(authorization.Required, Bilan) : null;
@@ -94,7 +98,6 @@ public sealed class AutorisationModel(
         Reponse.RequestId ??= Guid.NewGuid().ToString();
         Authorization = await authorizations.GetWorkingTimeAuthorizationAsync(
             new GetWorkingTimeAuthorizationRequest { Name = Name }, cancellationToken: cancellationToken);
-        Bilan = await bilans.GetBilanAsync(new GetBilanRequest { Name = $"bilans/{Id}" }, cancellationToken: cancellationToken);
     }
 
     /// <summary>The employee's request to the employer.</summary>

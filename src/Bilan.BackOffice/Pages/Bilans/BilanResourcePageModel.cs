@@ -1,4 +1,5 @@
 using Bilan.BackOffice.Api;
+using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,13 +10,23 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// What the pages editing one singleton resource of a bilan share (its convention, working-time authorisation,
 /// follow-up): the bilan's id from the route, the etag sent back with every form, and the API's refusals shown in
 /// French, each field's message next to its field, with a reload link when someone else changed the resource
-/// (ABORTED). UNAUTHENTICATED is left to the session filter.
+/// (ABORTED). UNAUTHENTICATED is left to the session filter. Above the title, whose bilan it is (read alongside the
+/// resource; the page works without it).
 /// </summary>
-public abstract class BilanResourcePageModel(ILogger logger) : PageModel
+public abstract class BilanResourcePageModel(
+    BilanService.BilanServiceClient bilans,
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    ILogger logger) : PageModel, IBilanDossierPage
 {
     /// <summary>The bilan's id (the UUID of <c>bilans/{id}</c>).</summary>
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
+
+    /// <inheritdoc />
+    public string BilanId => Id.ToString();
+
+    /// <inheritdoc />
+    public BilanHeading? Heading { get; private set; }
 
     /// <summary>The resource's etag when the page was shown, sent back so that a concurrent change is refused.</summary>
     [BindProperty]
@@ -33,8 +44,18 @@ public abstract class BilanResourcePageModel(ILogger logger) : PageModel
     /// <summary>Reads what the page shows; a refusal the page shows is left to <see cref="LoadAsync"/>.</summary>
     protected abstract Task ReadAsync(CancellationToken cancellationToken);
 
-    /// <summary>Reads the resource; on a refusal, shows its French message unless a change's error is already shown.</summary>
+    /// <summary>
+    /// Reads the resource and, at the same time, the bilan's heading; on a refusal of the resource, shows its French
+    /// message unless a change's error is already shown.
+    /// </summary>
     protected async Task LoadAsync(CancellationToken cancellationToken, bool keepError = false)
+    {
+        var heading = BilanHeading.TryLoadAsync(bilans, beneficiaries, BilanId, logger, cancellationToken);
+        await Task.WhenAll(heading, ReadResourceAsync(keepError, cancellationToken));
+        Heading = await heading;
+    }
+
+    private async Task ReadResourceAsync(bool keepError, CancellationToken cancellationToken)
     {
         try
         {

@@ -19,7 +19,7 @@ public sealed class ConsentementModel(
     BeneficiaryService.BeneficiaryServiceClient beneficiaries,
     ConsentService.ConsentServiceClient consents,
     OrganizationService.OrganizationServiceClient organizations,
-    ILogger<ConsentementModel> logger) : PageModel
+    ILogger<ConsentementModel> logger) : PageModel, IBilanDossierPage
 {
     /// <summary>The recipient value of a CEP operator.</summary>
     public const string CepRecipient = "cep";
@@ -64,7 +64,10 @@ public sealed class ConsentementModel(
     public DisclosureInput Communication { get; set; } = new();
 
     /// <summary>The bilan's heading; null when the bilan could not be read.</summary>
-    public ConfidentialBilanHeader? Header { get; private set; }
+    public BilanHeading? Heading { get; private set; }
+
+    /// <inheritdoc />
+    public string BilanId => Id;
 
     /// <summary>The French message when the bilan or its consents could not be read (then nothing else is shown).</summary>
     public string? LoadError { get; private set; }
@@ -85,7 +88,7 @@ public sealed class ConsentementModel(
     public string? RevokeError { get; private set; }
 
     /// <summary>The consent may be recorded or corrected only before the bilan starts.</summary>
-    public bool ConsentEditable => Header?.State == State.Requested;
+    public bool ConsentEditable => Heading?.State == State.Requested;
 
     /// <summary>The French notice of what just happened.</summary>
     public string? Notice => Statut switch
@@ -214,7 +217,7 @@ public sealed class ConsentementModel(
     {
         try
         {
-            Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
+            Heading = await BilanHeading.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
             try
             {
                 Consent = await consents.GetBilanConsentAsync(new GetBilanConsentRequest { Name = $"bilans/{Id}" }, cancellationToken: cancellationToken);
@@ -241,7 +244,7 @@ public sealed class ConsentementModel(
     private async Task<IReadOnlyList<OrganizationOption>> OrganizationOptionsAsync(CancellationToken cancellationToken)
     {
         var options = new List<OrganizationOption>();
-        if (Header is { Organization.Length: > 0 } header)
+        if (Heading is { Organization.Length: > 0 } header)
         {
             options.Add(new OrganizationOption(header.Organization, "L’employeur du bénéficiaire (organisation du bilan)"));
         }
@@ -257,7 +260,7 @@ public sealed class ConsentementModel(
             var response = await organizations.ListOrganizationsAsync(
                 new ListOrganizationsRequest { PageSize = 200 }, cancellationToken: cancellationToken);
             options.AddRange(response.Organizations
-                .Where(organization => organization.Name != Header?.Organization)
+                .Where(organization => organization.Name != Heading?.Organization)
                 .Select(organization => new OrganizationOption(organization.Name, organization.DisplayName)));
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)

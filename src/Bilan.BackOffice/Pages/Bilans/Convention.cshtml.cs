@@ -9,7 +9,11 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// The tripartite convention of a bilan (R6313-8): its mandatory content, its handing to the employee, the three
 /// signatures and the employee's refusal. The API owns every rule; this page shows its French messages.
 /// </summary>
-public sealed class ConventionModel(ConventionService.ConventionServiceClient conventions, ILogger<ConventionModel> logger) : BilanResourcePageModel(logger)
+public sealed class ConventionModel(
+    ConventionService.ConventionServiceClient conventions,
+    BilanService.BilanServiceClient bilans,
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    ILogger<ConventionModel> logger) : BilanResourcePageModel(bilans, beneficiaries, logger)
 {
     /// <summary>Proto field paths of the content to the form's property names.</summary>
     private static readonly Dictionary<string, string> ContentFields = new(StringComparer.Ordinal)

@@ -24,7 +24,11 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// The funding (prise en charge) of one bilan: its lines, adding one, the funder's decision and payment, and the
 /// EDOF dossier of a CPF line with its deadlines. Admins and the bilan's consultant change; support reads.
 /// </summary>
-public sealed class FinancementModel(FundingService.FundingServiceClient fundings, ILogger<FinancementModel> logger) : PageModel
+public sealed class FinancementModel(
+    FundingService.FundingServiceClient fundings,
+    BilanService.BilanServiceClient bilans,
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    ILogger<FinancementModel> logger) : PageModel, IBilanDossierPage
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -52,6 +56,12 @@ public sealed class FinancementModel(FundingService.FundingServiceClient funding
     public string Id { get; set; } = "";
 
     public string BilanName => $"bilans/{Id}";
+
+    /// <inheritdoc />
+    public string BilanId => Id;
+
+    /// <inheritdoc />
+    public BilanHeading? Heading { get; private set; }
 
     /// <summary>The new line being typed.</summary>
     [BindProperty]
@@ -189,7 +199,15 @@ public sealed class FinancementModel(FundingService.FundingServiceClient funding
         }
     }
 
+    /// <summary>Reads the lines and, at the same time, the bilan's heading.</summary>
     private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var heading = BilanHeading.TryLoadAsync(bilans, beneficiaries, Id, logger, cancellationToken);
+        await Task.WhenAll(heading, LoadLinesAsync(cancellationToken));
+        Heading = await heading;
+    }
+
+    private async Task LoadLinesAsync(CancellationToken cancellationToken)
     {
         try
         {

@@ -15,7 +15,7 @@ public sealed class NotesEntretienModel(
     BeneficiaryService.BeneficiaryServiceClient beneficiaries,
     SynthesisService.SynthesisServiceClient syntheses,
     InterviewService.InterviewServiceClient interviews,
-    ILogger<NotesEntretienModel> logger) : PageModel
+    ILogger<NotesEntretienModel> logger) : PageModel, IBilanDossierPage
 {
     /// <summary>The API's field paths of UpdateInterviewNotes mapped to the form.</summary>
     public static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -48,7 +48,10 @@ public sealed class NotesEntretienModel(
     public string? RequestId { get; set; }
 
     /// <summary>The bilan's heading; null when the bilan could not be read.</summary>
-    public ConfidentialBilanHeader? Header { get; private set; }
+    public BilanHeading? Heading { get; private set; }
+
+    /// <inheritdoc />
+    public string BilanId => Id;
 
     /// <summary>The interview, as a line of the heading.</summary>
     public NotedInterviewRow? Interview { get; private set; }
@@ -111,7 +114,7 @@ public sealed class NotesEntretienModel(
     {
         try
         {
-            Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
+            Heading = await BilanHeading.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
             Interview = NotedInterviewRow.From(await interviews.GetInterviewAsync(
                 new GetInterviewRequest { Name = $"bilans/{Id}/interviews/{Entretien}" }, cancellationToken: cancellationToken));
             Notes = await syntheses.GetInterviewNotesAsync(new GetInterviewNotesRequest { Name = NotesName }, cancellationToken: cancellationToken);

@@ -16,7 +16,12 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// corrected with its etag. For administrators and the bilan's consultant.
 /// </summary>
 [Authorize(Roles = SessionClaims.AdminRole + "," + SessionClaims.ConsultantRole)]
-public sealed class SatisfactionModel(QualityService.QualityServiceClient quality, TimeProvider clock, ILogger<SatisfactionModel> logger) : PageModel
+public sealed class SatisfactionModel(
+    QualityService.QualityServiceClient quality,
+    BilanService.BilanServiceClient bilans,
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    TimeProvider clock,
+    ILogger<SatisfactionModel> logger) : PageModel, IBilanDossierPage
 {
     /// <summary>The scores offered, 1 to 5, with their French meaning.</summary>
     public static IReadOnlyList<(int Value, string Label)> Scores { get; } =
@@ -54,7 +59,18 @@ public sealed class SatisfactionModel(QualityService.QualityServiceClient qualit
 
     public string BilanName => $"bilans/{Id}";
 
+    /// <inheritdoc />
+    public string BilanId => Id.ToString();
+
+    /// <inheritdoc />
+    public BilanHeading? Heading { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(LoadHeadingAsync(cancellationToken), LoadSurveyAsync(cancellationToken));
+    }
+
+    private async Task LoadSurveyAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -79,6 +95,7 @@ public sealed class SatisfactionModel(QualityService.QualityServiceClient qualit
     {
         if (!ModelState.IsValid)
         {
+            await LoadHeadingAsync(cancellationToken);
             return Page();
         }
 
@@ -97,9 +114,13 @@ public sealed class SatisfactionModel(QualityService.QualityServiceClient qualit
             logger.LogInformation("RecordSatisfactionSurvey refused: {StatusCode}", exception.StatusCode);
             FrenchErrorPresenter.AddTo(ModelState, exception, FieldNames);
             Stale = exception.StatusCode is Grpc.Core.StatusCode.Aborted or Grpc.Core.StatusCode.AlreadyExists;
+            await LoadHeadingAsync(cancellationToken);
             return Page();
         }
     }
+
+    private async Task LoadHeadingAsync(CancellationToken cancellationToken) =>
+        Heading = await BilanHeading.TryLoadAsync(bilans, beneficiaries, BilanId, logger, cancellationToken);
 }
 
 /// <summary>The survey form: scores 1 to 5 (the four questions optional), comments, the day answered.</summary>

@@ -12,7 +12,11 @@ namespace Bilan.BackOffice.Pages.Bilans;
 /// the delay after the completion (adjustable), where it stands, and the beneficiary's decline. The interview itself
 /// is scheduled from the bilan's page (phase « Entretien de suivi »). The API owns every rule and who may change it.
 /// </summary>
-public sealed class SuiviModel(FollowUpService.FollowUpServiceClient followUps, ILogger<SuiviModel> logger) : BilanResourcePageModel(logger)
+public sealed class SuiviModel(
+    FollowUpService.FollowUpServiceClient followUps,
+    BilanService.BilanServiceClient bilans,
+    BeneficiaryService.BeneficiaryServiceClient beneficiaries,
+    ILogger<SuiviModel> logger) : BilanResourcePageModel(bilans, beneficiaries, logger)
 {
     private static readonly Dictionary<string, string> DelayFields = new(StringComparer.Ordinal)
     {

@@ -23,7 +23,7 @@ public sealed class SyntheseModel(
     SynthesisService.SynthesisServiceClient syntheses,
     InterviewService.InterviewServiceClient interviews,
     TimeProvider clock,
-    ILogger<SyntheseModel> logger) : PageModel
+    ILogger<SyntheseModel> logger) : PageModel, IBilanDossierPage
 {
     /// <summary>The API's field paths (UpdateSynthesis, ReviseSynthesis, DeliverSynthesis) mapped to the forms.</summary>
     public static readonly IReadOnlyDictionary<string, string> FieldNames = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -57,7 +57,10 @@ public sealed class SyntheseModel(
     public DeliveryInput Remise { get; set; } = new();
 
     /// <summary>The bilan's heading; null when the bilan could not be read.</summary>
-    public ConfidentialBilanHeader? Header { get; private set; }
+    public BilanHeading? Heading { get; private set; }
+
+    /// <inheritdoc />
+    public string BilanId => Id;
 
     /// <summary>The French message when the bilan could not be read.</summary>
     public string? LoadError { get; private set; }
@@ -75,7 +78,7 @@ public sealed class SyntheseModel(
     public bool Conflict { get; private set; }
 
     /// <summary>Whether the synthesis was read (or may be written for the first time).</summary>
-    public bool Readable => Header is not null && Refusal is null;
+    public bool Readable => Heading is not null && Refusal is null;
 
     /// <summary>Whether saving starts a new version (the current one was handed over) instead of changing the draft.</summary>
     public bool SavingRevises => Current?.State == SynthesisState.Delivered;
@@ -83,8 +86,8 @@ public sealed class SyntheseModel(
     /// <summary>Whether the editor is offered: a draft (or none yet) in the conclusion phase, or a delivered version to revise.</summary>
     public bool Editable => Readable && Current?.State != SynthesisState.Destroyed
         && (SavingRevises
-            ? Header!.State is State.Conclusion or State.Completed or State.FollowUp
-            : Header!.State == State.Conclusion);
+            ? Heading!.State is State.Conclusion or State.Completed or State.FollowUp
+            : Heading!.State == State.Conclusion);
 
     /// <summary>Whether the current version may be handed to the beneficiary.</summary>
     public bool Deliverable => Readable && Current?.State == SynthesisState.Draft;
@@ -226,7 +229,7 @@ public sealed class SyntheseModel(
     {
         try
         {
-            Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
+            Heading = await BilanHeading.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
         }
         catch (RpcException exception) when (exception.StatusCode != Grpc.Core.StatusCode.Unauthenticated && !cancellationToken.IsCancellationRequested)
         {

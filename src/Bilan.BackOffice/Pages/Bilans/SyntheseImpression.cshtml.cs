@@ -21,7 +21,7 @@ public sealed class SyntheseImpressionModel(
     public string Id { get; set; } = string.Empty;
 
     /// <summary>The bilan's heading; null when the bilan could not be read.</summary>
-    public ConfidentialBilanHeader? Header { get; private set; }
+    public BilanHeading? Heading { get; private set; }
 
     /// <summary>The synthesis to print; null when it could not be read.</summary>
     public Synthesis? Synthesis { get; private set; }
@@ -35,11 +35,11 @@ public sealed class SyntheseImpressionModel(
         Response.Headers.CacheControl = "no-store";
         try
         {
-            Header = await ConfidentialBilanHeader.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
+            Heading = await BilanHeading.LoadAsync(bilans, beneficiaries, Id, cancellationToken);
             Synthesis = await syntheses.GetSynthesisAsync(
                 new GetSynthesisRequest { Name = $"bilans/{Id}/synthesis" }, cancellationToken: cancellationToken);
         }
-        catch (RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.NotFound && Header is not null)
+        catch (RpcException exception) when (exception.StatusCode == Grpc.Core.StatusCode.NotFound && Heading is not null)
         {
             ErrorMessage = "Aucune synthèse n’a encore été rédigée pour ce bilan : il n’y a rien à imprimer.";
         }

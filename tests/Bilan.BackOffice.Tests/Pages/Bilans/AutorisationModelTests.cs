@@ -187,8 +187,34 @@ public sealed class AutorisationModelTests
         Assert.Equal("Le service Bilan est momentanément injoignable : réessayez dans un instant.", page.ErrorMessage);
     }
 
+    [Fact]
+    public async Task OnGetAsync_OneReadOfTheBilanServesTheHeadingAndTheDeadlines()
+    {
+        var page = Create();
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal(("Sophie Lefèvre", "demandé"), (page.Heading!.BeneficiaryName, page.Heading.StateLabel));
+        Assert.Equal("02/04/2027", CalendarDates.Format(page.Bilan!.PlannedStartDate));
+        _ = _bilans.Received(1).GetBilanAsync(Arg.Is<GetBilanRequest>(r => r.Name == $"bilans/{BilanId}"), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task OnGetAsync_BilanUnreadable_TheAuthorisationStillShowsWithoutAnError()
+    {
+        _bilans.GetBilanAsync(Arg.Any<GetBilanRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Contracts.V1.Bilan>(new RpcException(new Status(StatusCode.Unavailable, "down"))));
+        var page = Create();
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.Heading);
+        Assert.Null(page.ErrorMessage);
+        Assert.Equal("01/02/2027", CalendarDates.Format(page.Authorization!.LatestRequestDate));
+    }
+
     private AutorisationPage Create() =>
-        new(_authorizations, _bilans, NullLogger<AutorisationPage>.Instance) { Id = BilanId, PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() } };
+        new(_authorizations, _bilans, BilanHeadings.Beneficiaries(), NullLogger<AutorisationPage>.Instance) { Id = BilanId, PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() } };
 
     private void AuthorizationIs(WorkingTimeAuthorization authorization) =>
         _authorizations.GetWorkingTimeAuthorizationAsync(Arg.Any<GetWorkingTimeAuthorizationRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
@@ -199,6 +225,7 @@ public sealed class AutorisationModelTests
             .Returns(_ => ApiCalls.Answer(new Contracts.V1.Bilan
             {
                 Name = $"bilans/{BilanId}",
+                Beneficiary = BilanHeadings.BeneficiaryName,
                 State = state,
                 WorkingTime = workingTime,
                 FundingSource = source,

@@ -79,7 +79,11 @@ public sealed class AutorisationSuiviRenderingTests
     [Fact]
     public async Task Suivi_ShowsTheProposedDateAndLabelledForms_ARefusalIsShownNextToItsField()
     {
-        await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving));
+        await using var factory = new BackOfficeFactory(HealthCalls.Answering(ServingStatus.Serving))
+        {
+            Bilans = BilanHeadings.Bilan(Id, State.Completed),
+            Beneficiaries = BilanHeadings.Beneficiaries(),
+        };
         _followUps.GetFollowUpAsync(Arg.Any<GetFollowUpRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ApiCalls.Answer(new FollowUp
             {
@@ -112,6 +116,7 @@ public sealed class AutorisationSuiviRenderingTests
         Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
         Assert.Contains("Le délai de l'entretien de suivi doit être compris entre 1 et 12 mois.</span>", answer, StringComparison.Ordinal);
         Assert.Contains("value=\"13\"", answer, StringComparison.Ordinal);
+        Assert.Contains(">Sophie Lefèvre</a>", answer, StringComparison.Ordinal);
     }
 
     /// <summary>A client of <paramref name="factory"/> with these two clients substituted, signed in as a consultant.</summary>

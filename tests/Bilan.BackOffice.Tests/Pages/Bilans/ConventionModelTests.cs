@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using ConventionPage = Bilan.BackOffice.Pages.Bilans.ConventionModel;
+using State = Bilan.Contracts.V1.Bilan.Types.State;
 
 namespace Bilan.BackOffice.Tests.Pages.Bilans;
 
@@ -158,8 +159,58 @@ public sealed class ConventionModelTests
         Assert.Equal((Name, "4", 5), (sent!.Name, sent.Etag, sent.RefusedDate.Day));
     }
 
-    private static ConventionPage Create(ConventionService.ConventionServiceClient client) =>
-        new(client, NullLogger<ConventionPage>.Instance) { Id = BilanId, PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() } };
+    [Fact]
+    public async Task OnGetAsync_NamesWhoseBilanItIsAndWhereItStands()
+    {
+        var client = Substitute.For<ConventionService.ConventionServiceClient>();
+        client.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(Awaiting()));
+        var page = Create(client);
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal(("Sophie Lefèvre", "demandé"), (page.Heading!.BeneficiaryName, page.Heading.StateLabel));
+    }
+
+    [Fact]
+    public async Task OnPostSignatureAsync_Refused_ThePageShownAgainStillNamesTheBilan()
+    {
+        var client = Substitute.For<ConventionService.ConventionServiceClient>();
+        client.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(Awaiting()));
+        client.SignConventionAsync(Arg.Any<SignConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Convention>(SignedInPages.Stale()));
+        var page = Create(client);
+        page.Signature = new ConventionPage.SignatureInput { Partie = ConventionParty.Employee, Date = new DateOnly(2026, 3, 4) };
+
+        var result = await page.OnPostSignatureAsync(CancellationToken.None);
+
+        Assert.IsType<PageResult>(result);
+        Assert.True(page.Stale);
+        Assert.Equal("Sophie Lefèvre", page.Heading?.BeneficiaryName);
+    }
+
+    [Fact]
+    public async Task OnGetAsync_BilanUnreadable_TheConventionStillShowsWithoutAnError()
+    {
+        var client = Substitute.For<ConventionService.ConventionServiceClient>();
+        client.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(Awaiting()));
+        var page = Create(client, BilanHeadings.BilanFails(ApiCalls.Error(StatusCode.PermissionDenied, "Accès refusé.")));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.Heading);
+        Assert.Null(page.ErrorMessage);
+        Assert.Equal("Bilan de compétences", page.Contenu.Intitule);
+    }
+
+    private static ConventionPage Create(ConventionService.ConventionServiceClient client, BilanService.BilanServiceClient? bilans = null) =>
+        new(client, bilans ?? BilanHeadings.Bilan(BilanId.ToString(), State.Requested), BilanHeadings.Beneficiaries(), NullLogger<ConventionPage>.Instance)
+        {
+            Id = BilanId,
+            PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() },
+        };
 
     private static Convention Awaiting()
     {

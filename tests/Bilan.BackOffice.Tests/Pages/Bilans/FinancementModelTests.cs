@@ -191,6 +191,28 @@ public sealed class FinancementModelTests
         Assert.False(page.Stale);
     }
 
+    [Fact]
+    public async Task OnGetAsync_NamesWhoseBilanItIsAndWhereItStands()
+    {
+        var page = Create(Listing(CpfLine()));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal(("Sophie Lefèvre", "phase de conclusion", BilanId), (page.Heading!.BeneficiaryName, page.Heading.StateLabel, page.BilanId));
+    }
+
+    [Fact]
+    public async Task OnGetAsync_BilanUnreadable_TheLinesStillShowWithoutAnError()
+    {
+        var page = Create(Listing(CpfLine()), bilans: BilanHeadings.BilanFails());
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.Heading);
+        Assert.Null(page.ErrorMessage);
+        Assert.Single(page.Lines);
+    }
+
     private static FundingMessage CpfLine()
     {
         var dossier = new EdofDossier { DossierNumber = "EDOF-123", State = EdofState.NotProcessed, ReceiveDate = Day(2026, 11, 2) };
@@ -226,10 +248,11 @@ public sealed class FinancementModelTests
         return client;
     }
 
-    private static FinancementModel Create(FundingService.FundingServiceClient client, string role = SessionClaims.ConsultantRole)
+    private static FinancementModel Create(
+        FundingService.FundingServiceClient client, string role = SessionClaims.ConsultantRole, BilanService.BilanServiceClient? bilans = null)
     {
         var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "Jeanne Martin"), new Claim(ClaimTypes.Role, role)], "Cookies"));
-        return new FinancementModel(client, NullLogger<FinancementModel>.Instance)
+        return new FinancementModel(client, bilans ?? BilanHeadings.Bilan(BilanId), BilanHeadings.Beneficiaries(), NullLogger<FinancementModel>.Instance)
         {
             Id = BilanId,
             PageContext = new PageContext { HttpContext = new DefaultHttpContext { User = user } },

@@ -29,7 +29,11 @@ public sealed class FundingPagesRenderingTests
         });
         fundings.ListFundingsAsync(Arg.Any<ListFundingsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ApiCalls.Answer(response));
-        await using var factory = new BackOfficeFactory(HealthCalls.Answering(HealthCheckResponse.Types.ServingStatus.Serving));
+        await using var factory = new BackOfficeFactory(HealthCalls.Answering(HealthCheckResponse.Types.ServingStatus.Serving))
+        {
+            Bilans = BilanHeadings.Bilan("0193a3c4-0000-7000-8000-0000000000b1"),
+            Beneficiaries = BilanHeadings.Beneficiaries(),
+        };
         await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<FundingService.FundingServiceClient>();
@@ -43,6 +47,8 @@ public sealed class FundingPagesRenderingTests
         Assert.Contains("<strong>dépassée</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Enregistrer l'accord", html, StringComparison.Ordinal);
         Assert.Contains("Ajouter la prise en charge", html, StringComparison.Ordinal);
+        Assert.Contains(">Sophie Lefèvre</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("retour à la liste des bilans", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using SatisfactionPage = Bilan.BackOffice.Pages.Bilans.SatisfactionModel;
+using State = Bilan.Contracts.V1.Bilan.Types.State;
 
 namespace Bilan.BackOffice.Tests.Pages.Bilans;
 
@@ -113,8 +114,22 @@ public sealed class SatisfactionModelTests
         Assert.True(page.Stale);
     }
 
-    private SatisfactionPage Create() =>
-        new(_quality, new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), NullLogger<SatisfactionPage>.Instance)
+    [Fact]
+    public async Task OnPost_Refused_ThePageShownAgainNamesTheBilan()
+    {
+        _quality.RecordSatisfactionSurveyAsync(Arg.Any<RecordSatisfactionSurveyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<SatisfactionSurvey>(QualityCalls.Invalid(("survey.goals_score", "La note de l'atteinte des objectifs doit être comprise entre 1 et 5."))));
+        var page = Create();
+        page.Saisie = new() { NoteGlobale = 4, NoteObjectifs = 9, DateReponse = new DateOnly(2026, 11, 26) };
+
+        await page.OnPostAsync(CancellationToken.None);
+
+        Assert.Equal(("Sophie Lefèvre", "terminé"), (page.Heading?.BeneficiaryName, page.Heading?.StateLabel));
+    }
+
+    private SatisfactionPage Create(BilanService.BilanServiceClient? bilans = null) =>
+        new(_quality, bilans ?? BilanHeadings.Bilan(BilanId.ToString(), State.Completed), BilanHeadings.Beneficiaries(),
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero)), NullLogger<SatisfactionPage>.Instance)
         {
             Id = BilanId,
             PageContext = new PageContext(),

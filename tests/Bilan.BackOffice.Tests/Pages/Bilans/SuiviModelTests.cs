@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Date = Google.Type.Date;
+using State = Bilan.Contracts.V1.Bilan.Types.State;
 using SuiviPage = Bilan.BackOffice.Pages.Bilans.SuiviModel;
 
 namespace Bilan.BackOffice.Tests.Pages.Bilans;
@@ -151,8 +152,34 @@ public sealed class SuiviModelTests
         Assert.Equal("Quelqu'un d'autre a modifié cet élément entre-temps.", page.ErrorMessage);
     }
 
-    private SuiviPage Create() =>
-        new(_followUps, NullLogger<SuiviPage>.Instance) { Id = BilanId, PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() } };
+    [Fact]
+    public async Task OnGetAsync_NamesWhoseBilanItIsAndWhereItStands()
+    {
+        var page = Create();
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal(("Sophie Lefèvre", "terminé", BilanId.ToString()), (page.Heading!.BeneficiaryName, page.Heading.StateLabel, page.BilanId));
+    }
+
+    [Fact]
+    public async Task OnGetAsync_BilanUnreadable_TheFollowUpStillShowsWithoutAnError()
+    {
+        var page = Create(BilanHeadings.BilanFails());
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.Heading);
+        Assert.Null(page.ErrorMessage);
+        Assert.Equal("15/09/2027", CalendarDates.Format(page.FollowUp!.ProposedDate));
+    }
+
+    private SuiviPage Create(BilanService.BilanServiceClient? bilans = null) =>
+        new(_followUps, bilans ?? BilanHeadings.Bilan(BilanId.ToString(), State.Completed), BilanHeadings.Beneficiaries(), NullLogger<SuiviPage>.Instance)
+        {
+            Id = BilanId,
+            PageContext = new PageContext { HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext() },
+        };
 
     private void FollowUpIs(FollowUp followUp) =>
         _followUps.GetFollowUpAsync(Arg.Any<GetFollowUpRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())

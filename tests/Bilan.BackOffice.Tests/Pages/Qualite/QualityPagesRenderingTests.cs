@@ -24,7 +24,12 @@ public sealed class QualityPagesRenderingTests
     [InlineData("/Rapports/Qualite?debut=2027-01-01&fin=2027-12-31", "<h1>Indicateurs qualité</h1>", "Taux d&#x27;abandon")]
     public async Task Get_Admin_PageRendersInFrenchWithTheQualityNavEntry(string path, string expected, string alsoExpected)
     {
-        await using var factory = new BackOfficeFactory(HealthCalls.Answering(HealthCheckResponse.Types.ServingStatus.Serving)) { Auth = ApiCalls.AuthAccepting(StaffRole.Admin) };
+        await using var factory = new BackOfficeFactory(HealthCalls.Answering(HealthCheckResponse.Types.ServingStatus.Serving))
+        {
+            Auth = ApiCalls.AuthAccepting(StaffRole.Admin),
+            Beneficiaries = BilanHeadings.Beneficiaries(),
+        };
+        BilanHeadings.AnswerBilan(factory.Bilans, "0193a3c4-0000-7000-8000-0000000000b1", Contracts.V1.Bilan.Types.State.Completed);
         await using var withQuality = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<QualityService.QualityServiceClient>();

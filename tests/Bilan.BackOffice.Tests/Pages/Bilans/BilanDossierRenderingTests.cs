@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Bilan.BackOffice.Tests.TestSupport;
+using Bilan.Contracts.V1;
+using Grpc.Core;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NSubstitute;
+using static Grpc.Health.V1.HealthCheckResponse.Types;
+
+namespace Bilan.BackOffice.Tests.Pages.Bilans;
+
+/// <summary>
+/// The pages of a bilan's dossier rendered by the real back-office (substituted API, each page's own resource
+/// unreadable): above the title, whose bilan it is, where it stands and the link back to it; never the bilan's UUID
+/// as text.
+/// </summary>
+public sealed partial class BilanDossierRenderingTests
+{
+    private const string Id = "0193a3c4-0000-7000-8000-0000000000b7";
+
+    private const string InterviewId = "0193a3c4-0000-7000-8000-0000000000e7";
+
+    private static readonly RpcException Down = new(new Status(StatusCode.Unavailable, "down"));
+
+    private readonly FundingService.FundingServiceClient _fundings = Substitute.For<FundingService.FundingServiceClient>();
+
+    private readonly ConventionService.ConventionServiceClient _conventions = Substitute.For<ConventionService.ConventionServiceClient>();
+
+    private readonly WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient _authorizations =
+        Substitute.For<WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient>();
+
+    private readonly FollowUpService.FollowUpServiceClient _followUps = Substitute.For<FollowUpService.FollowUpServiceClient>();
+
+    private readonly QualityService.QualityServiceClient _quality = Substitute.For<QualityService.QualityServiceClient>();
+
+    private readonly ConsentService.ConsentServiceClient _consents = Substitute.For<ConsentService.ConsentServiceClient>();
+
+    private readonly SynthesisService.SynthesisServiceClient _syntheses = Substitute.For<SynthesisService.SynthesisServiceClient>();
+
+    private readonly InterviewService.InterviewServiceClient _interviews = Substitute.For<InterviewService.InterviewServiceClient>();
+
+    public BilanDossierRenderingTests()
+    {
+        _fundings.ListFundingsAsync(Arg.Any<ListFundingsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<ListFundingsResponse>(Down));
+        _conventions.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Convention>(Down));
+        _authorizations.GetWorkingTimeAuthorizationAsync(Arg.Any<GetWorkingTimeAuthorizationRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<WorkingTimeAuthorization>(Down));
+        _followUps.GetFollowUpAsync(Arg.Any<GetFollowUpRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<FollowUp>(Down));
+        _quality.GetSatisfactionSurveyAsync(Arg.Any<GetSatisfactionSurveyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<SatisfactionSurvey>(Down));
+        _consents.GetBilanConsentAsync(Arg.Any<GetBilanConsentRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<BilanConsent>(Down));
+        _syntheses.GetSynthesisAsync(Arg.Any<GetSynthesisRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Synthesis>(Down));
+        _syntheses.ListConfidentialAccessesAsync(Arg.Any<ListConfidentialAccessesRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<ListConfidentialAccessesResponse>(Down));
+        _interviews.ListInterviewsAsync(Arg.Any<ListInterviewsRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<ListInterviewsResponse>(Down));
+        _interviews.GetInterviewAsync(Arg.Any<GetInterviewRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Interview>(Down));
+    }
+
+    /// <summary>Every page of the dossier the bilan's page links to, and the confidential ones.</summary>
+    public static TheoryData<string> DossierPages => new()
+    {
+        "Consentement",
+        "Synthese",
+        "Synthese/Acces",
+        $"Entretiens/{InterviewId}/Notes",
+        "Financement",
+        "Convention",
+        "Autorisation",
+        "Suivi",
+        "Satisfaction",
+    };
+
+    [Theory]
+    [MemberData(nameof(DossierPages))]
+    public async Task DossierPage_SaysWhoseBilanAndWhereItStandsAndLinksBackToIt(string page)
+    {
+        await using var factory = Factory(BilanHeadings.Bilan(Id));
+        using var client = await SignedInAsync(factory);
+
+        var html = await client.GetStringAsync(new Uri($"/Bilans/{Id}/{page}", UriKind.Relative));
+
+        Assert.Equal("Bilan de Sophie Lefèvre · phase de conclusion — Retour au bilan", TextOf(Heading(html)));
+        Assert.Contains($"<a href=\"/Bilans/{Id}\" id=\"retour-bilan\">Retour au bilan</a>", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Beneficiaires/0193a3c4-0000-7000-8000-0000000000a7\"", Heading(html), StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"bilan-identite\"", StringComparison.Ordinal) < html.IndexOf("<h1>", StringComparison.Ordinal), "The heading comes before the title.");
+        Assert.DoesNotContain(Id, TextOf(MainContent(html)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(DossierPages))]
+    public async Task DossierPage_BilanUnreadable_ShowsTheLinkBackAlone(string page)
+    {
+        await using var factory = Factory(BilanHeadings.BilanFails());
+        using var client = await SignedInAsync(factory);
+
+        using var response = await client.GetAsync(new Uri($"/Bilans/{Id}/{page}", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Retour au bilan", TextOf(Heading(html)));
+        Assert.Contains($"<a href=\"/Bilans/{Id}\" id=\"retour-bilan\">Retour au bilan</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Id, TextOf(MainContent(html)), StringComparison.Ordinal);
+    }
+
+    /// <summary>The back-office with every client of the dossier pages substituted, signed in as an administrator.</summary>
+    private BackOfficeFactory Factory(BilanService.BilanServiceClient bilans) =>
+        new(HealthCalls.Answering(ServingStatus.Serving))
+        {
+            Auth = ApiCalls.AuthAccepting(StaffRole.Admin),
+            Bilans = bilans,
+            Beneficiaries = BilanHeadings.Beneficiaries(),
+            Interviews = _interviews,
+        };
+
+    private async Task<HttpClient> SignedInAsync(BackOfficeFactory factory)
+    {
+        var withClients = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            Replace(services, _fundings);
+            Replace(services, _conventions);
+            Replace(services, _authorizations);
+            Replace(services, _followUps);
+            Replace(services, _quality);
+            Replace(services, _consents);
+            Replace(services, _syntheses);
+        }));
+        var client = withClients.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var login = await BackOfficeFactory.PostLoginAsync(client);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return client;
+    }
+
+    private static void Replace<TClient>(IServiceCollection services, TClient client)
+        where TClient : class
+    {
+        services.RemoveAll<TClient>();
+        services.AddSingleton(client);
+    }
+
+    /// <summary>The heading paragraph above the title.</summary>
+    private static string Heading(string html) =>
+        HeadingParagraph().Match(html) is { Success: true } match ? match.Value : throw new InvalidOperationException("No bilan heading on the page.");
+
+    /// <summary>The page's main content.</summary>
+    private static string MainContent(string html) =>
+        html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+
+    /// <summary>What a reader sees of <paramref name="html"/>: the text without tags, spaces collapsed.</summary>
+    private static string TextOf(string html) =>
+        Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
+
+    [GeneratedRegex("<p class=\"breadcrumb\" id=\"bilan-identite\">.*?</p>", RegexOptions.Singleline)]
+    private static partial Regex HeadingParagraph();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}
