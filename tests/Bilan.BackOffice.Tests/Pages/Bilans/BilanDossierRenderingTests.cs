@@ -9,13 +9,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
+using State = Bilan.Contracts.V1.Bilan.Types.State;
 
 namespace Bilan.BackOffice.Tests.Pages.Bilans;
 
 /// <summary>
 /// The pages of a bilan's dossier rendered by the real back-office (substituted API, each page's own resource
 /// unreadable): above the title, whose bilan it is, where it stands and the link back to it; never the bilan's UUID
-/// as text.
+/// as text. Then the convention's forms.
 /// </summary>
 public sealed partial class BilanDossierRenderingTests
 {
@@ -110,6 +111,51 @@ public sealed partial class BilanDossierRenderingTests
         Assert.Equal("Retour au bilan", TextOf(Heading(html)));
         Assert.Contains($"<a href=\"/Bilans/{Id}\" id=\"retour-bilan\">Retour au bilan</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain(Id, TextOf(MainContent(html)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convention_FieldsEachInTheirBlockWithTheirErrorAndSectionsInPanels()
+    {
+        var convention = new Convention
+        {
+            Name = $"bilans/{Id}/convention", Title = "Bilan de compétences", ObjectiveAndContent = "Objectif.", DurationHours = 18,
+            State = ConventionState.AwaitingSignatures, Etag = "W/\"3\"",
+        };
+        _conventions.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Answer(convention));
+        _conventions.SignConventionAsync(Arg.Any<SignConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<Convention>(SignedInPages.Invalid(("signed_date", "La date de signature ne peut pas être dans le futur."))));
+        await using var factory = Factory(BilanHeadings.Bilan(Id, State.Requested));
+        using var client = await SignedInAsync(factory);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/Bilans/{Id}/Convention", UriKind.Relative)));
+
+        Assert.DoesNotContain("field-error", html, StringComparison.Ordinal);
+        Assert.Equal(15, Regex.Count(html, "<div class=\"form__field\">"));
+        Assert.Equal(15, Regex.Count(html, "class=\"form__error"));
+        Assert.Contains("<label for=\"Contenu_Intitule\">Intitulé</label>", html, StringComparison.Ordinal);
+        foreach (var section in new[] { "situation", "contenu", "remise", "signature", "refus" })
+        {
+            Assert.Contains($"<section class=\"panel panel--wide\" aria-labelledby=\"{section}-titre\" id=\"{section}\">", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("style=", html, StringComparison.Ordinal);
+
+        var token = await BackOfficeFactory.AntiforgeryTokenAsync(client, $"/Bilans/{Id}/Convention");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Etag"] = "W/\"3\"",
+            ["Signature.Partie"] = "Employee",
+            ["Signature.Date"] = "2099-01-01",
+            ["__RequestVerificationToken"] = token,
+        });
+        using var posted = await client.PostAsync(new Uri($"/Bilans/{Id}/Convention?handler=Signature", UriKind.Relative), form);
+        var answer = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("<span class=\"form__error field-validation-error\" data-valmsg-for=\"Signature.Date\" data-valmsg-replace=\"true\">La date de signature ne peut pas être dans le futur.</span>", answer, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(answer, "Certaines informations sont invalides."));
+        Assert.Equal("Bilan de Sophie Lefèvre · demandé — Retour au bilan", TextOf(Heading(answer)));
     }
 
     /// <summary>The back-office with every client of the dossier pages substituted, signed in as an administrator.</summary>
