@@ -4,16 +4,19 @@ using Bilan.BackOffice.Api;
 using Bilan.BackOffice.Pages.Qualite;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
+using Bilan.Domain.Quality;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using BilanState = Bilan.Domain.Bilans.BilanState;
 
 namespace Bilan.BackOffice.Pages.Bilans;
 
 /// <summary>
 /// The beneficiary's satisfaction survey of a bilan that has ended (completed or abandoned): recorded once, then
-/// corrected with its etag. For administrators and the bilan's consultant.
+/// corrected with its etag. For administrators and the bilan's consultant. While the bilan has not ended, the page
+/// says when the survey is recorded instead of offering a form the API would refuse.
 /// </summary>
 [Authorize(Roles = SessionClaims.AdminRole + "," + SessionClaims.ConsultantRole)]
 public sealed class SatisfactionModel(
@@ -64,6 +67,16 @@ public sealed class SatisfactionModel(
 
     /// <inheritdoc />
     public BilanHeading? Heading { get; private set; }
+
+    /// <summary>
+    /// Why no survey can be recorded yet, in French, when the bilan has not ended (SatisfactionSurveyRules); null when
+    /// it has, or when its state is unknown (the form is then shown and the API decides).
+    /// </summary>
+    public string? NotYet => Heading is { } heading && !SatisfactionSurveyRules.AllowedIn(heading.DomainState)
+        ? heading.DomainState == BilanState.Cancelled
+            ? "Ce bilan a été annulé avant son début : il n'a pas de questionnaire de satisfaction."
+            : $"Le questionnaire de satisfaction s'enregistre à la fin du bilan, une fois celui-ci terminé ou abandonné. Ce bilan n'est pas encore terminé (état : {heading.StateLabel}) : vous pourrez saisir les réponses du bénéficiaire à ce moment-là."
+        : null;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

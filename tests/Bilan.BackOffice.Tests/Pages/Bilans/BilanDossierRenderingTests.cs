@@ -16,7 +16,7 @@ namespace Bilan.BackOffice.Tests.Pages.Bilans;
 /// <summary>
 /// The pages of a bilan's dossier rendered by the real back-office (substituted API, each page's own resource
 /// unreadable): above the title, whose bilan it is, where it stands and the link back to it; never the bilan's UUID
-/// as text. Then the convention's forms.
+/// as text. Then the convention's forms and the satisfaction page of a bilan in progress.
 /// </summary>
 public sealed partial class BilanDossierRenderingTests
 {
@@ -156,6 +156,23 @@ public sealed partial class BilanDossierRenderingTests
         Assert.Contains("<span class=\"form__error field-validation-error\" data-valmsg-for=\"Signature.Date\" data-valmsg-replace=\"true\">La date de signature ne peut pas être dans le futur.</span>", answer, StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(answer, "Certaines informations sont invalides."));
         Assert.Equal("Bilan de Sophie Lefèvre · demandé — Retour au bilan", TextOf(Heading(answer)));
+    }
+
+    [Fact]
+    public async Task Satisfaction_BilanInProgress_ASentenceInsteadOfTheForm()
+    {
+        _quality.GetSatisfactionSurveyAsync(Arg.Any<GetSatisfactionSurveyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<SatisfactionSurvey>(ApiCalls.Error(StatusCode.NotFound, "Aucun questionnaire.")));
+        await using var factory = Factory(BilanHeadings.Bilan(Id));
+        using var client = await SignedInAsync(factory);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/Bilans/{Id}/Satisfaction", UriKind.Relative)));
+
+        Assert.Contains(
+            "<p class=\"status\" role=\"status\" id=\"questionnaire-a-la-fin\">Le questionnaire de satisfaction s'enregistre à la fin du bilan, une fois celui-ci terminé ou abandonné. Ce bilan n'est pas encore terminé (état : phase de conclusion) : vous pourrez saisir les réponses du bénéficiaire à ce moment-là.</p>",
+            html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<form method=\"post\" class=\"form panel\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enregistrer le questionnaire", html, StringComparison.Ordinal);
     }
 
     /// <summary>The back-office with every client of the dossier pages substituted, signed in as an administrator.</summary>

@@ -114,6 +114,63 @@ public sealed class SatisfactionModelTests
         Assert.True(page.Stale);
     }
 
+    [Theory]
+    [InlineData(State.Requested, "demandé")]
+    [InlineData(State.Preliminary, "phase préliminaire")]
+    [InlineData(State.Conclusion, "phase de conclusion")]
+    public async Task OnGet_BilanNotEnded_SaysTheSurveyIsRecordedAtTheEndInsteadOfAForm(State state, string label)
+    {
+        NoneRecorded();
+        var page = Create(BilanHeadings.Bilan(BilanId.ToString(), state));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal(
+            $"Le questionnaire de satisfaction s'enregistre à la fin du bilan, une fois celui-ci terminé ou abandonné. Ce bilan n'est pas encore terminé (état : {label}) : vous pourrez saisir les réponses du bénéficiaire à ce moment-là.",
+            page.NotYet);
+        Assert.Equal("Sophie Lefèvre", page.Heading!.BeneficiaryName);
+    }
+
+    [Fact]
+    public async Task OnGet_BilanCancelled_SaysThereIsNoSurvey()
+    {
+        NoneRecorded();
+        var page = Create(BilanHeadings.Bilan(BilanId.ToString(), State.Cancelled));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Equal("Ce bilan a été annulé avant son début : il n'a pas de questionnaire de satisfaction.", page.NotYet);
+    }
+
+    [Theory]
+    [InlineData(State.Completed)]
+    [InlineData(State.FollowUp)]
+    [InlineData(State.Closed)]
+    [InlineData(State.Abandoned)]
+    public async Task OnGet_BilanEnded_TheFormIsOffered(State state)
+    {
+        NoneRecorded();
+        var page = Create(BilanHeadings.Bilan(BilanId.ToString(), state));
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.NotYet);
+        Assert.NotNull(page.Heading);
+    }
+
+    [Fact]
+    public async Task OnGet_BilanUnreadable_TheFormIsOfferedAndTheApiDecides()
+    {
+        NoneRecorded();
+        var page = Create(BilanHeadings.BilanFails());
+
+        await page.OnGetAsync(CancellationToken.None);
+
+        Assert.Null(page.Heading);
+        Assert.Null(page.NotYet);
+        Assert.Null(page.ErrorMessage);
+    }
+
     [Fact]
     public async Task OnPost_Refused_ThePageShownAgainNamesTheBilan()
     {
@@ -126,6 +183,10 @@ public sealed class SatisfactionModelTests
 
         Assert.Equal(("Sophie Lefèvre", "terminé"), (page.Heading?.BeneficiaryName, page.Heading?.StateLabel));
     }
+
+    private void NoneRecorded() =>
+        _quality.GetSatisfactionSurveyAsync(Arg.Any<GetSatisfactionSurveyRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => ApiCalls.Fail<SatisfactionSurvey>(ApiCalls.Error(StatusCode.NotFound, "Aucun questionnaire.")));
 
     private SatisfactionPage Create(BilanService.BilanServiceClient? bilans = null) =>
         new(_quality, bilans ?? BilanHeadings.Bilan(BilanId.ToString(), State.Completed), BilanHeadings.Beneficiaries(),
