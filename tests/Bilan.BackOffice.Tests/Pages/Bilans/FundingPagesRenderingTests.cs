@@ -47,6 +47,7 @@ public sealed class FundingPagesRenderingTests
         Assert.Contains("<strong>dépassée</strong>", html, StringComparison.Ordinal);
         Assert.Contains("Enregistrer l'accord", html, StringComparison.Ordinal);
         Assert.Contains("Ajouter la prise en charge", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"panel\" aria-labelledby=\"ajouter-titre\" id=\"ajouter\">", html, StringComparison.Ordinal);
         Assert.Contains(">Sophie Lefèvre</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("retour à la liste des bilans", html, StringComparison.Ordinal);
     }
