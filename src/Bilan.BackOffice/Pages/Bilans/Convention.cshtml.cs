@@ -47,6 +47,33 @@ public sealed class ConventionModel(
 
     public string BilanName => $"bilans/{Id}";
 
+    /// <summary>
+    /// Whether the bilan has not started: the convention is drafted, handed and signed before the start, and the
+    /// API refuses every change after it. When the bilan could not be read, the forms show and the API decides.
+    /// </summary>
+    public bool BeforeStart => Heading is null || Heading.State == Contracts.V1.Bilan.Types.State.Requested;
+
+    /// <summary>The content may be written: no convention yet, a draft, or a refused one to replace with a new one.</summary>
+    public bool MayWriteContent => BeforeStart && Convention?.State is null
+        or ConventionState.Draft or ConventionState.Refused or ConventionState.DeemedRefused;
+
+    /// <summary>The handing to the employee may be recorded (or corrected) until the employee has answered.</summary>
+    public bool MayRecordHanding => BeforeStart && Convention is { State: ConventionState.Draft or ConventionState.AwaitingSignatures } convention
+        && !IsSet(convention.EmployeeSignedDate) && !IsSet(convention.EmployeeRefusedDate);
+
+    /// <summary>A signature may be recorded while one is missing and the employee has not refused.</summary>
+    public bool MayRecordSignature => BeforeStart && Convention is { State: ConventionState.Draft or ConventionState.AwaitingSignatures } convention
+        && convention.MissingSignatures.Count > 0;
+
+    /// <summary>The employee's refusal may be recorded once they received the convention and until they sign it.</summary>
+    public bool MayRecordRefusal => BeforeStart && Convention is { State: ConventionState.AwaitingSignatures } convention
+        && IsSet(convention.ReceivedDate) && !IsSet(convention.EmployeeSignedDate);
+
+    /// <summary>The parties whose signature is missing, offered by the signature form (all three when none is known).</summary>
+    public IReadOnlyList<ConventionParty> PartiesToSign => Convention is { MissingSignatures.Count: > 0 } convention
+        ? [.. convention.MissingSignatures]
+        : [ConventionParty.Employer, ConventionParty.Employee, ConventionParty.Provider];
+
     public override string Name => $"{BilanName}/convention";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -118,6 +145,9 @@ public sealed class ConventionModel(
         _ => "inconnu",
     };
 
+    /// <summary>The party as a list option shows it, « Salarié ».</summary>
+    public static string Capitalized(string party) => party.Length == 0 ? party : char.ToUpperInvariant(party[0]) + party[1..];
+
     /// <summary>A date as staff read it, <c>dd/MM/yyyy</c>; a dash when unset.</summary>
     public static string Format(Google.Type.Date? date) => Formatting.CalendarDates.Format(date);
 
@@ -134,6 +164,8 @@ public sealed class ConventionModel(
             Convention = null;
         }
     }
+
+    private static bool IsSet(Google.Type.Date? date) => date is { Year: > 0 };
 
     private static Google.Type.Date? ToDate(DateOnly? date) =>
         date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;

@@ -26,6 +26,9 @@ public sealed partial class BilanDossierRenderingTests
 
     private static readonly RpcException Down = new(new Status(StatusCode.Unavailable, "down"));
 
+    /// <summary>The forms of the convention page, by the end of their id (<c>form-contenu</c>...), in page order.</summary>
+    private static readonly string[] ConventionForms = ["contenu", "remise", "signature", "refus"];
+
     private readonly FundingService.FundingServiceClient _fundings = Substitute.For<FundingService.FundingServiceClient>();
 
     private readonly ConventionService.ConventionServiceClient _conventions = Substitute.For<ConventionService.ConventionServiceClient>();
@@ -119,7 +122,8 @@ public sealed partial class BilanDossierRenderingTests
         var convention = new Convention
         {
             Name = $"bilans/{Id}/convention", Title = "Bilan de compétences", ObjectiveAndContent = "Objectif.", DurationHours = 18,
-            State = ConventionState.AwaitingSignatures, Etag = "W/\"3\"",
+            State = ConventionState.Draft, Etag = "W/\"3\"",
+            MissingSignatures = { ConventionParty.Employer, ConventionParty.Employee, ConventionParty.Provider },
         };
         _conventions.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
             .Returns(_ => ApiCalls.Answer(convention));
@@ -131,10 +135,11 @@ public sealed partial class BilanDossierRenderingTests
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/Bilans/{Id}/Convention", UriKind.Relative)));
 
         Assert.DoesNotContain("field-error", html, StringComparison.Ordinal);
-        Assert.Equal(15, Regex.Count(html, "<div class=\"form__field\">"));
-        Assert.Equal(15, Regex.Count(html, "class=\"form__error"));
+        // A draft: its content (10 fields), its handing (2) and the signatures (2); no refusal before the employee has it.
+        Assert.Equal(14, Regex.Count(html, "<div class=\"form__field\">"));
+        Assert.Equal(14, Regex.Count(html, "class=\"form__error"));
         Assert.Contains("<label for=\"Contenu_Intitule\">Intitulé</label>", html, StringComparison.Ordinal);
-        foreach (var section in new[] { "situation", "contenu", "remise", "signature", "refus" })
+        foreach (var section in new[] { "situation", "contenu", "remise", "signature" })
         {
             Assert.Contains($"<section class=\"panel panel--wide\" aria-labelledby=\"{section}-titre\" id=\"{section}\">", html, StringComparison.Ordinal);
         }
@@ -156,6 +161,59 @@ public sealed partial class BilanDossierRenderingTests
         Assert.Contains("<span class=\"form__error field-validation-error\" data-valmsg-for=\"Signature.Date\" data-valmsg-replace=\"true\">La date de signature ne peut pas être dans le futur.</span>", answer, StringComparison.Ordinal);
         Assert.Equal(1, Regex.Count(answer, "Certaines informations sont invalides."));
         Assert.Equal("Bilan de Sophie Lefèvre · demandé — Retour au bilan", TextOf(Heading(answer)));
+    }
+
+    /// <summary>
+    /// The convention page offers only what the API would accept now (R6313-8: drafted, handed, signed before the
+    /// start; the content frozen once handed; a refusal once received): <paramref name="forms"/> are the sections shown,
+    /// <paramref name="parties"/> the signatories offered, <paramref name="notice"/> the sentence when nothing is left.
+    /// </summary>
+    [Theory]
+    [InlineData(null, State.Requested, "contenu", "", null)]
+    [InlineData(ConventionState.Draft, State.Requested, "contenu remise signature", "Employeur Salarié Prestataire", null)]
+    [InlineData(ConventionState.AwaitingSignatures, State.Requested, "remise signature refus", "Salarié", null)]
+    [InlineData(ConventionState.Refused, State.Requested, "contenu", "", null)]
+    [InlineData(ConventionState.DeemedRefused, State.Requested, "contenu", "", null)]
+    [InlineData(ConventionState.Signed, State.Requested, "", "", "La convention est signée par les trois parties : rien d'autre à y enregistrer.")]
+    [InlineData(ConventionState.Signed, State.Preliminary, "", "", "Le bilan a démarré : la convention ne change plus.")]
+    public async Task Convention_OnlyTheFormsItsStateAllows(ConventionState? state, State bilanState, string forms, string parties, string? notice)
+    {
+        var convention = state is { } known ? new Convention
+        {
+            Name = $"bilans/{Id}/convention", Title = "Bilan de compétences", State = known, Etag = "W/\"4\"",
+            SentDate = new Google.Type.Date { Year = 2026, Month = 11, Day = 20 },
+            ReceivedDate = new Google.Type.Date { Year = 2026, Month = 11, Day = 21 },
+        } : null;
+        if (convention is { State: ConventionState.Draft })
+        {
+            convention.MissingSignatures.AddRange([ConventionParty.Employer, ConventionParty.Employee, ConventionParty.Provider]);
+            convention.ReceivedDate = null;
+        }
+        else if (convention is { State: ConventionState.AwaitingSignatures })
+        {
+            convention.MissingSignatures.Add(ConventionParty.Employee);
+        }
+
+        _conventions.GetConventionAsync(Arg.Any<GetConventionRequest>(), Arg.Any<Metadata>(), Arg.Any<DateTime?>(), Arg.Any<CancellationToken>())
+            .Returns(_ => convention is null
+                ? ApiCalls.Fail<Convention>(ApiCalls.Error(StatusCode.NotFound, "Aucune convention."))
+                : ApiCalls.Answer(convention));
+        await using var factory = Factory(BilanHeadings.Bilan(Id, bilanState));
+        using var client = await SignedInAsync(factory);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/Bilans/{Id}/Convention", UriKind.Relative)));
+
+        var shown = ConventionForms.Where(section => html.Contains($"id=\"form-{section}\"", StringComparison.Ordinal));
+        Assert.Equal(forms, string.Join(' ', shown));
+        Assert.Equal(parties, string.Join(' ', SignatoryOption().Matches(html).Select(option => option.Groups["label"].Value)));
+        if (notice is null)
+        {
+            Assert.DoesNotContain("id=\"convention-figee\"", html, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains($"id=\"convention-figee\">{notice}</p>", html, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -224,6 +282,9 @@ public sealed partial class BilanDossierRenderingTests
 
     [GeneratedRegex("<p class=\"breadcrumb\" id=\"bilan-identite\">.*?</p>", RegexOptions.Singleline)]
     private static partial Regex HeadingParagraph();
+
+    [GeneratedRegex("<option value=\"(Employer|Employee|Provider)\"[^>]*>(?<label>[^<]+)</option>")]
+    private static partial Regex SignatoryOption();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
