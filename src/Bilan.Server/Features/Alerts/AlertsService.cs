@@ -51,16 +51,23 @@ public sealed class AlertsService(NpgsqlDataSource dataSource, TimeProvider cloc
             return order != 0 ? order : string.CompareOrdinal(a.Subject, b.Subject);
         });
         var response = new ListAlertsResponse { TotalSize = alerts.Count };
-        response.Alerts.AddRange(alerts.Take(pageSize).Select(alert => new Alert
+        response.Alerts.AddRange(alerts.Take(pageSize).Select(ToAlert));
+        return response;
+    }
+
+    /// <summary>One alert of the page, worded.</summary>
+    private static Alert ToAlert(AlertItem alert)
+    {
+        var wording = alert.Word();
+        return new Alert
         {
             Kind = alert.Kind,
             Severity = (Contracts.V1.AlertSeverity)alert.Severity,
             Subject = alert.Subject,
             DisplayName = alert.DisplayName,
             DueTime = alert.Due is { } due ? ProtoConversions.ToTimestamp(due) : null,
-            Message = alert.Message,
-            FrenchMessage = alert.FrenchMessage,
-        }));
-        return response;
+            Message = wording.English,
+            FrenchMessage = wording.French,
+        };
     }
 }

@@ -54,14 +54,16 @@ internal sealed class FollowUpAlerts : IAlertSource
             {
                 var (row, proposed, due) = alert;
                 var severity = AlertTiming.SeverityOf(due, query.Now);
-                var (english, french) = severity == AlertSeverity.Overdue
-                    ? ($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and still not scheduled: schedule it with the beneficiary, or record that they decline it.",
-                       $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et toujours pas planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.")
-                    : ($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and not scheduled yet: schedule it with the beneficiary, or record that they decline it.",
-                       $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et pas encore planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.");
-                return new AlertItem(AlertKind.FollowUpToSchedule, severity, SingletonName.Format(row.Id, FollowUpRecord.Segment), row.Beneficiary, due, english, french);
+                return new AlertItem(AlertKind.FollowUpToSchedule, severity, SingletonName.Format(row.Id, FollowUpRecord.Segment), row.Beneficiary, due,
+                    () => Word(proposed, severity));
             })];
     }
+
+    private static AlertWording Word(DateOnly proposed, AlertSeverity severity) => severity == AlertSeverity.Overdue
+        ? new($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and still not scheduled: schedule it with the beneficiary, or record that they decline it.",
+              $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et toujours pas planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.")
+        : new($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and not scheduled yet: schedule it with the beneficiary, or record that they decline it.",
+              $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et pas encore planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.");
 
     private sealed record Row(Guid Id, string Beneficiary, DateOnly CompletionDate, short DelayMonths);
 }

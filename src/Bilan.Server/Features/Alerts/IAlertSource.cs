@@ -41,5 +41,11 @@ public sealed record AlertQuery(NpgsqlConnection Connection, Caller Caller, Date
     }
 }
 
-/// <summary>One alert as a source computes it; <c>Due</c> is null for a warning without a deadline.</summary>
-public sealed record AlertItem(AlertKind Kind, AlertSeverity Severity, string Subject, string DisplayName, DateTimeOffset? Due, string Message, string FrenchMessage);
+/// <summary>
+/// One alert as a source computes it; <c>Due</c> is null for a warning without a deadline. <c>Word</c> writes its
+/// messages: ListAlerts sorts and counts every alert but words only those it returns.
+/// </summary>
+public sealed record AlertItem(AlertKind Kind, AlertSeverity Severity, string Subject, string DisplayName, DateTimeOffset? Due, Func<AlertWording> Word);
+
+/// <summary>An alert's message in English, for integrators, and in French, for the back-office.</summary>
+public sealed record AlertWording(string English, string French);

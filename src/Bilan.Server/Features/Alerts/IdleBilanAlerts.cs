@@ -47,17 +47,18 @@ internal sealed class IdleBilanAlerts : IAlertSource
     {
         var last = new DateTimeOffset(row.LastActivity, TimeSpan.Zero);
         var due = last.AddDays(query.Policy.IdleDays);
-        var days = (int)(query.Now - last).TotalDays;
-        var state = (BilanState)row.State;
         return new AlertItem(
             AlertKind.BilanIdle,
             AlertTiming.SeverityOf(due, query.Now),
             ResourceName.Format(BilanRecord.Collection, row.Id),
             row.Beneficiary,
             due,
-            $"No activity for {days} days ({ApiNames.Of(state)}, last event on {AlertText.IsoDate(last)}) and no interview scheduled: plan the next step.",
-            $"Aucune activité depuis {days} jours ({FrenchNames.Of(state)}, dernier événement le {AlertText.FrenchDate(last)}) et aucun entretien prévu : planifiez la suite.");
+            () => Word((BilanState)row.State, last, (int)(query.Now - last).TotalDays));
     }
+
+    private static AlertWording Word(BilanState state, DateTimeOffset last, int days) => new(
+        $"No activity for {days} days ({ApiNames.Of(state)}, last event on {AlertText.IsoDate(last)}) and no interview scheduled: plan the next step.",
+        $"Aucune activité depuis {days} jours ({FrenchNames.Of(state)}, dernier événement le {AlertText.FrenchDate(last)}) et aucun entretien prévu : planifiez la suite.");
 
     private sealed record Row(Guid Id, short State, string Beneficiary, DateTime LastActivity);
 }
