@@ -25,7 +25,7 @@ internal sealed class ComplaintAcknowledgementAlerts : IAlertSource
         {
             var due = ComplaintDeadlines.EndOfDay(row.AcknowledgeDeadline);
             var severity = AlertTiming.SeverityOf(due, query.Now);
-            return new AlertItem(AlertKind.ComplaintToAcknowledge, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), row.Subject, due,
+            return new AlertItem(AlertKind.ComplaintToAcknowledge, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), BilanId: null, row.Subject, due,
                 () => Word(row, severity));
         })];
     }

@@ -33,7 +33,7 @@ internal sealed class ComplaintAnswerAlerts : IAlertSource
             {
                 var (row, due) = alert;
                 var severity = AlertTiming.SeverityOf(due, query.Now);
-                return new AlertItem(AlertKind.ComplaintToAnswer, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), row.Subject, due,
+                return new AlertItem(AlertKind.ComplaintToAnswer, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), BilanId: null, row.Subject, due,
                     () => Word(row, severity));
             })];
     }

@@ -30,7 +30,7 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
             AND (c.employee_refused_date IS NULL OR c.employee_refused_date > c.received_date + @EmployeeDays)
             """, ("EmployeeDays", TripartiteConvention.EmployeeDays));
         var sql = $"""
-            SELECT c.bilan_id, b.state, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, c.received_date,
+            SELECT c.bilan_id, b.state, c.received_date,
                    c.employee_signed_date, c.employee_refused_date, c.employer_signed_date, c.provider_signed_date
             FROM tripartite_conventions c
             JOIN bilans b ON b.id = c.bilan_id
@@ -50,9 +50,9 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
         return status.Kind switch
         {
             TripartiteConventionStatusKind.AwaitingSignature when status.SignatureDeadline is not null && AlertTiming.Shows(due, query.Now, query.Policy) =>
-                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Upcoming, name, row.Beneficiary, due, () => AwaitingSignature(row.ReceivedDate, deadline)),
+                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Upcoming, name, row.BilanId, DisplayName: null, due, () => AwaitingSignature(row.ReceivedDate, deadline)),
             TripartiteConventionStatusKind.DeemedRefused when (BilanState)row.State == BilanState.Requested =>
-                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Overdue, name, row.Beneficiary, due, () => DeemedRefused(row.ReceivedDate, deadline)),
+                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Overdue, name, row.BilanId, DisplayName: null, due, () => DeemedRefused(row.ReceivedDate, deadline)),
             _ => null,
         };
     }
@@ -66,6 +66,6 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
         $"Convention tripartite reçue par le salarié le {AlertText.FrenchDate(received)} et non signée au {AlertText.FrenchDate(deadline)} : elle est réputée refusée (article R6313-8 du Code du travail ; ce refus n'est pas une faute). Établissez une nouvelle convention avant le début du bilan.");
 
     private sealed record Row(
-        Guid BilanId, short State, string Beneficiary, DateOnly ReceivedDate, DateOnly? EmployeeSignedDate, DateOnly? EmployeeRefusedDate,
+        Guid BilanId, short State, DateOnly ReceivedDate, DateOnly? EmployeeSignedDate, DateOnly? EmployeeRefusedDate,
         DateOnly? EmployerSignedDate, DateOnly? ProviderSignedDate);
 }

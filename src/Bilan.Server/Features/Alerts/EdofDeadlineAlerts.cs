@@ -19,8 +19,8 @@ internal sealed class EdofDeadlineAlerts : IAlertSource
 
     public async Task<IReadOnlyList<AlertItem>> ReadAsync(AlertQuery query, CancellationToken cancellationToken)
     {
-        // The bilan of each dossier (in the caller's scope), looked up by primary key: PostgreSQL cannot tell how few
-        // dossiers are still open and would otherwise hash every bilan first (LIMIT 1 keeps the lookup a lookup).
+        // The bilan of each dossier must be in the caller's scope, looked up by primary key: PostgreSQL cannot tell how
+        // few dossiers are still open and would otherwise hash every bilan first (LIMIT 1 keeps the lookup a lookup).
         var bilan = query.ScopeBilans();
         bilan.Add("b.id = f.bilan_id");
         // A first cut by day in SQL, the exact one below: a deadline shows when it is due by the end of the window (or
@@ -31,23 +31,20 @@ internal sealed class EdofDeadlineAlerts : IAlertSource
         // Only dossiers with something still to do; MET and MISSED deadlines never alert. The index fundings_open_edof
         // holds exactly these (migration 0018): keep the condition as it is written there.
         var sql = $"""
-            SELECT {FundingRecord.Columns}, {AlertQuery.BeneficiaryOfBilan} AS beneficiary
+            SELECT {FundingRecord.Columns}
             FROM fundings f
-            CROSS JOIN LATERAL (SELECT b.beneficiary_id FROM bilans b {bilan.Where} LIMIT 1) b
+            CROSS JOIN LATERAL (SELECT b.id FROM bilans b {bilan.Where} LIMIT 1) b
             WHERE f.edof_state IS NOT NULL
               AND (f.edof_answer_date IS NULL OR f.edof_entry_declared_date IS NULL OR f.edof_exit_declared_date IS NULL)
               AND ((f.edof_answer_date IS NULL AND f.edof_receive_date <= @LastBaseDate)
                 OR (f.edof_entry_declared_date IS NULL AND coalesce(f.edof_entry_date, f.edof_start_date) <= @LastBaseDate)
                 OR (f.edof_exit_declared_date IS NULL AND coalesce(f.edof_exit_date, f.edof_end_date) <= @LastBaseDate))
             """;
-        var rows = await query.Connection.QueryAsync<FundingRecord, Owner, (FundingRecord Funding, string Beneficiary)>(
-            new CommandDefinition(sql, bilan.Parameters, cancellationToken: cancellationToken),
-            (funding, owner) => (funding, owner.Beneficiary),
-            splitOn: "beneficiary");
-        return [.. rows.SelectMany(row => ToAlerts(row.Funding, row.Beneficiary, query))];
+        var fundings = await query.Connection.QueryAsync<FundingRecord>(new CommandDefinition(sql, bilan.Parameters, cancellationToken: cancellationToken));
+        return [.. fundings.SelectMany(funding => ToAlerts(funding, query))];
     }
 
-    private static IEnumerable<AlertItem> ToAlerts(FundingRecord funding, string beneficiary, AlertQuery query)
+    private static IEnumerable<AlertItem> ToAlerts(FundingRecord funding, AlertQuery query)
     {
         if (funding.DossierDates is not { } dates)
         {
@@ -65,7 +62,8 @@ internal sealed class EdofDeadlineAlerts : IAlertSource
                     AlertKind.EdofDeadline,
                     deadline.Status == DeadlineStatus.Overdue ? AlertSeverity.Overdue : AlertSeverity.Upcoming,
                     funding.Name,
-                    beneficiary,
+                    funding.BilanId,
+                    DisplayName: null,
                     due,
                     word);
             }
@@ -110,6 +108,4 @@ internal sealed class EdofDeadlineAlerts : IAlertSource
             : new($"CPF dossier {number}: declare the {what}{on} in EDOF by {AlertText.IsoDate(due)} ({days} working days, EDOF rules, Mon Compte Formation).",
                   $"Dossier CPF {number} : déclarez {frenchWhat}{frenchOn} dans EDOF au plus tard le {AlertText.FrenchDate(due)} ({days} jours ouvrés, règles EDOF de Mon Compte Formation).");
     }
-
-    private sealed record Owner(string Beneficiary);
 }

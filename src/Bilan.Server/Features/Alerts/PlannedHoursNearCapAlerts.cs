@@ -31,7 +31,7 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
         // The interviews of each bilan in progress, summed bilan by bilan (interviews_by_bilan): joining them and
         // grouping would read the interviews of every bilan ever held.
         var sql = $"""
-            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, p.planned_minutes::int AS planned_minutes, p.next_interview
+            SELECT b.id, p.planned_minutes::int AS planned_minutes, p.next_interview
             FROM bilans b
             CROSS JOIN LATERAL (
                 SELECT sum({CountedMinutes}) AS planned_minutes,
@@ -50,7 +50,8 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
             AlertKind.PlannedHoursNearCap,
             AlertTiming.SeverityOf(due, now),
             ResourceName.Format(BilanRecord.Collection, row.Id),
-            row.Beneficiary,
+            row.Id,
+            DisplayName: null,
             due,
             () => Word(row.PlannedMinutes, due));
     }
@@ -65,5 +66,5 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
             $"{AlertText.Hours(plannedMinutes)} planifiées sur {BilanPolicy.MaximumHours} h au plus (article L6313-4 du Code du travail) : il reste {AlertText.Hours(left)}{nextFrench}.");
     }
 
-    private sealed record Row(Guid Id, string Beneficiary, int PlannedMinutes, DateTime? NextInterview);
+    private sealed record Row(Guid Id, int PlannedMinutes, DateTime? NextInterview);
 }

@@ -31,7 +31,7 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
         // Not asked yet, or asked and not answered (an answer, granted or refused, needs no alert).
         conditions.Add("(a.bilan_id IS NULL OR a.answer = 0)");
         var sql = $"""
-            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, b.planned_start_date, a.request_date
+            SELECT b.id, b.planned_start_date, a.request_date
             FROM bilans b
             LEFT JOIN working_time_authorizations a ON a.bilan_id = b.id
             {conditions.Where}
@@ -54,7 +54,7 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
             }
 
             var severity = AlertTiming.SeverityOf(due, query.Now);
-            return new AlertItem(AlertKind.WorkingTimeAuthorization, severity, name, row.Beneficiary, due, () => NotRequested(start, latest, severity));
+            return new AlertItem(AlertKind.WorkingTimeAuthorization, severity, name, row.Id, DisplayName: null, due, () => NotRequested(start, latest, severity));
         }
 
         var status = CpfWorkingTimeAuthorisation.StatusOn(new CpfAuthorisationRequest(requested), start, query.Today);
@@ -65,7 +65,7 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
             return null;
         }
 
-        return new AlertItem(AlertKind.WorkingTimeAuthorization, AlertSeverity.Upcoming, name, row.Beneficiary, effective, () => AwaitingAnswer(requested, deemed));
+        return new AlertItem(AlertKind.WorkingTimeAuthorization, AlertSeverity.Upcoming, name, row.Id, DisplayName: null, effective, () => AwaitingAnswer(requested, deemed));
     }
 
     private static AlertWording NotRequested(DateOnly start, DateOnly latest, AlertSeverity severity)
@@ -86,5 +86,5 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
             $"Autorisation demandée à l'employeur le {AlertText.FrenchDate(requested)}, sans réponse à ce jour : sans réponse, l'accord sera réputé acquis le {AlertText.FrenchDate(deemed)} ({days} jours, article D6323-4 du Code du travail).");
     }
 
-    private sealed record Row(Guid Id, string Beneficiary, DateOnly PlannedStartDate, DateOnly? RequestDate);
+    private sealed record Row(Guid Id, DateOnly PlannedStartDate, DateOnly? RequestDate);
 }
