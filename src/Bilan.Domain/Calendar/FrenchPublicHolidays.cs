@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Bilan.Domain.Calendar;
 
 /// <summary>
@@ -13,6 +15,9 @@ namespace Bilan.Domain.Calendar;
 /// </remarks>
 public static class FrenchPublicHolidays
 {
+    /// <summary>The holidays of each year asked so far (<see cref="IsPublicHoliday"/>).</summary>
+    private static readonly ConcurrentDictionary<int, IReadOnlyList<DateOnly>> ByYear = new();
+
     /// <summary>Easter Sunday of <paramref name="year"/> by the Gregorian computus (the anonymous "Meeus/Jones/Butcher" algorithm).</summary>
     public static DateOnly EasterSunday(int year)
     {
@@ -58,5 +63,9 @@ public static class FrenchPublicHolidays
         return days.Distinct().Order().ToList();
     }
 
-    public static bool IsPublicHoliday(DateOnly date) => Of(date.Year).Contains(date);
+    /// <summary>
+    /// Whether <paramref name="date"/> is a public holiday. Each year's holidays are computed once: working days are
+    /// counted one day at a time, and the alerts count the EDOF deadlines of every open dossier on each listing.
+    /// </summary>
+    public static bool IsPublicHoliday(DateOnly date) => ByYear.GetOrAdd(date.Year, Of).Contains(date);
 }

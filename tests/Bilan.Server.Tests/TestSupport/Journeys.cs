@@ -15,9 +15,9 @@ public static class Journeys
         });
 
     /// <summary>A new bilan of a new job seeker, with a new consultant assigned and the beneficiary's consent recorded.</summary>
-    public static async Task<BilanResource> NewAssignedBilanAsync(this ApiServer server, Consultant? consultant = null)
+    public static async Task<BilanResource> NewAssignedBilanAsync(this ApiServer server, Consultant? consultant = null, Beneficiary? beneficiary = null)
     {
-        var bilan = await server.NewBilanAsync();
+        var bilan = await server.NewBilanAsync(beneficiary);
         consultant ??= await server.NewConsultantAsync();
         var assigned = await server.Bilans.AssignConsultantAsync(new AssignConsultantRequest { Name = bilan.Name, Consultant = consultant.Name });
         await server.RecordConsentAsync(bilan.Name);

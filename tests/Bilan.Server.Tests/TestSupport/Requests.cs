@@ -38,10 +38,10 @@ public static class Requests
     public static async Task<Beneficiary> CreateAsync(this BeneficiaryService.BeneficiaryServiceClient client, Beneficiary beneficiary) =>
         await client.CreateBeneficiaryAsync(new CreateBeneficiaryRequest { Beneficiary = beneficiary });
 
-    /// <summary>A new job seeker with a new bilan outside working time, funded by the CPF.</summary>
-    public static async Task<BilanResource> NewBilanAsync(this ApiServer server)
+    /// <summary>A new job seeker (Karim Benali unless given) with a new bilan outside working time, funded by the CPF.</summary>
+    public static async Task<BilanResource> NewBilanAsync(this ApiServer server, Beneficiary? beneficiary = null)
     {
-        var beneficiary = await server.Beneficiaries.CreateAsync(JobSeeker());
-        return await server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = Bilan(beneficiary.Name) });
+        var created = await server.Beneficiaries.CreateAsync(beneficiary ?? JobSeeker());
+        return await server.Bilans.CreateBilanAsync(new CreateBilanRequest { Bilan = Bilan(created.Name) });
     }
 }

@@ -20,6 +20,14 @@ public sealed class AlertsService(NpgsqlDataSource dataSource, TimeProvider cloc
 
     public const int MaximumPageSize = 500;
 
+    // The beneficiaries of the returned alerts' bilans, by primary key.
+    private const string BeneficiaryNamesSql = """
+        SELECT b.id, be.given_name || ' ' || be.family_name AS name
+        FROM bilans b
+        JOIN beneficiaries be ON be.id = b.beneficiary_id
+        WHERE b.id = ANY(@Ids)
+        """;
+
     public override async Task<ListAlertsResponse> ListAlerts(ListAlertsRequest request, ServerCallContext context)
     {
         if (request.PageSize < 0)
@@ -43,24 +51,47 @@ public sealed class AlertsService(NpgsqlDataSource dataSource, TimeProvider cloc
             alerts.AddRange(await source.ReadAsync(query, context.CancellationToken));
         }
 
-        await transaction.CommitAsync(context.CancellationToken);
-
         alerts.Sort((a, b) =>
         {
             var order = AlertTiming.Compare(a.Severity, a.Due, b.Severity, b.Due);
             return order != 0 ? order : string.CompareOrdinal(a.Subject, b.Subject);
         });
+        var page = alerts.Take(pageSize).ToList();
+        var names = await BeneficiaryNamesAsync(connection, page, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+
         var response = new ListAlertsResponse { TotalSize = alerts.Count };
-        response.Alerts.AddRange(alerts.Take(pageSize).Select(alert => new Alert
+        response.Alerts.AddRange(page.Select(alert => ToAlert(alert, names)));
+        return response;
+    }
+
+    /// <summary>The display name of the beneficiary of each bilan the page's alerts are about.</summary>
+    private static async Task<Dictionary<Guid, string>> BeneficiaryNamesAsync(NpgsqlConnection connection, List<AlertItem> page, CancellationToken cancellationToken)
+    {
+        var ids = page.Select(alert => alert.BilanId).OfType<Guid>().Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(BeneficiaryNamesSql, new { Ids = ids }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(row => row.Id, row => row.Name);
+    }
+
+    /// <summary>One alert of the page, named and worded.</summary>
+    private static Alert ToAlert(AlertItem alert, Dictionary<Guid, string> names)
+    {
+        var wording = alert.Word();
+        return new Alert
         {
             Kind = alert.Kind,
             Severity = (Contracts.V1.AlertSeverity)alert.Severity,
             Subject = alert.Subject,
-            DisplayName = alert.DisplayName,
+            // A bilan deleted (DeleteBilan) since its alert was read has no name left.
+            DisplayName = alert.BilanId is { } bilan ? names.GetValueOrDefault(bilan, "") : alert.DisplayName ?? "",
             DueTime = alert.Due is { } due ? ProtoConversions.ToTimestamp(due) : null,
-            Message = alert.Message,
-            FrenchMessage = alert.FrenchMessage,
-        }));
-        return response;
+            Message = wording.English,
+            FrenchMessage = wording.French,
+        };
     }
 }

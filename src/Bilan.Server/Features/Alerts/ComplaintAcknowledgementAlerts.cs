@@ -25,14 +25,16 @@ internal sealed class ComplaintAcknowledgementAlerts : IAlertSource
         {
             var due = ComplaintDeadlines.EndOfDay(row.AcknowledgeDeadline);
             var severity = AlertTiming.SeverityOf(due, query.Now);
-            var (english, french) = severity == AlertSeverity.Overdue
-                ? ($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: its acknowledgement was due by {AlertText.IsoDate(row.AcknowledgeDeadline)}.",
-                   $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : l'accusé de réception devait partir au plus tard le {AlertText.FrenchDate(row.AcknowledgeDeadline)}.")
-                : ($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: acknowledge it by {AlertText.IsoDate(row.AcknowledgeDeadline)}.",
-                   $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : accusez-en réception au plus tard le {AlertText.FrenchDate(row.AcknowledgeDeadline)}.");
-            return new AlertItem(AlertKind.ComplaintToAcknowledge, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), row.Subject, due, english, french);
+            return new AlertItem(AlertKind.ComplaintToAcknowledge, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), BilanId: null, row.Subject, due,
+                () => Word(row, severity));
         })];
     }
+
+    private static AlertWording Word(Row row, AlertSeverity severity) => severity == AlertSeverity.Overdue
+        ? new($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: its acknowledgement was due by {AlertText.IsoDate(row.AcknowledgeDeadline)}.",
+              $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : l'accusé de réception devait partir au plus tard le {AlertText.FrenchDate(row.AcknowledgeDeadline)}.")
+        : new($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: acknowledge it by {AlertText.IsoDate(row.AcknowledgeDeadline)}.",
+              $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : accusez-en réception au plus tard le {AlertText.FrenchDate(row.AcknowledgeDeadline)}.");
 
     private sealed record Row(Guid Id, string Subject, DateOnly ReceivedDate, DateOnly AcknowledgeDeadline);
 }

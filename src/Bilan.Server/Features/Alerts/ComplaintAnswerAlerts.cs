@@ -33,14 +33,16 @@ internal sealed class ComplaintAnswerAlerts : IAlertSource
             {
                 var (row, due) = alert;
                 var severity = AlertTiming.SeverityOf(due, query.Now);
-                var (english, french) = severity == AlertSeverity.Overdue
-                    ? ($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: its answer was due by {AlertText.IsoDate(row.AnswerDeadline)}.",
-                       $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : la réponse devait partir au plus tard le {AlertText.FrenchDate(row.AnswerDeadline)}.")
-                    : ($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: answer it by {AlertText.IsoDate(row.AnswerDeadline)}.",
-                       $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : répondez au plus tard le {AlertText.FrenchDate(row.AnswerDeadline)}.");
-                return new AlertItem(AlertKind.ComplaintToAnswer, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), row.Subject, due, english, french);
+                return new AlertItem(AlertKind.ComplaintToAnswer, severity, ResourceName.Format(ComplaintRecord.Collection, row.Id), BilanId: null, row.Subject, due,
+                    () => Word(row, severity));
             })];
     }
+
+    private static AlertWording Word(Row row, AlertSeverity severity) => severity == AlertSeverity.Overdue
+        ? new($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: its answer was due by {AlertText.IsoDate(row.AnswerDeadline)}.",
+              $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : la réponse devait partir au plus tard le {AlertText.FrenchDate(row.AnswerDeadline)}.")
+        : new($"Complaint received on {AlertText.IsoDate(row.ReceivedDate)}: answer it by {AlertText.IsoDate(row.AnswerDeadline)}.",
+              $"Réclamation reçue le {AlertText.FrenchDate(row.ReceivedDate)} : répondez au plus tard le {AlertText.FrenchDate(row.AnswerDeadline)}.");
 
     private sealed record Row(Guid Id, string Subject, DateOnly ReceivedDate, DateOnly AnswerDeadline);
 }

@@ -30,7 +30,7 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
             AND (c.employee_refused_date IS NULL OR c.employee_refused_date > c.received_date + @EmployeeDays)
             """, ("EmployeeDays", TripartiteConvention.EmployeeDays));
         var sql = $"""
-            SELECT c.bilan_id, b.state, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, c.received_date,
+            SELECT c.bilan_id, b.state, c.received_date,
                    c.employee_signed_date, c.employee_refused_date, c.employer_signed_date, c.provider_signed_date
             FROM tripartite_conventions c
             JOIN bilans b ON b.id = c.bilan_id
@@ -47,24 +47,25 @@ internal sealed class ConventionSignatureAlerts : IAlertSource
         var deadline = TripartiteConvention.SignatureDeadline(row.ReceivedDate);
         var due = AlertTiming.EndOfDay(deadline);
         var name = SingletonName.Format(row.BilanId, ConventionRecord.Segment);
-        var received = (AlertText.IsoDate(row.ReceivedDate), AlertText.FrenchDate(row.ReceivedDate));
-        var days = TripartiteConvention.EmployeeDays;
-        switch (status.Kind)
+        return status.Kind switch
         {
-            case TripartiteConventionStatusKind.AwaitingSignature when status.SignatureDeadline is not null && AlertTiming.Shows(due, query.Now, query.Policy):
-                return new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Upcoming, name, row.Beneficiary, due,
-                    $"Tripartite convention received by the employee on {received.Item1}: they have until {AlertText.IsoDate(deadline)} to sign it ({days} days, Code du travail R6313-8); without their signature it is deemed refused.",
-                    $"Convention tripartite reçue par le salarié le {received.Item2} : il a jusqu'au {AlertText.FrenchDate(deadline)} pour la signer ({days} jours, article R6313-8 du Code du travail) ; sans sa signature, elle sera réputée refusée.");
-            case TripartiteConventionStatusKind.DeemedRefused when (BilanState)row.State == BilanState.Requested:
-                return new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Overdue, name, row.Beneficiary, due,
-                    $"Tripartite convention received by the employee on {received.Item1} and not signed by {AlertText.IsoDate(deadline)}: it is deemed refused (Code du travail R6313-8; refusing is not a fault). Draft a new convention before the start.",
-                    $"Convention tripartite reçue par le salarié le {received.Item2} et non signée au {AlertText.FrenchDate(deadline)} : elle est réputée refusée (article R6313-8 du Code du travail ; ce refus n'est pas une faute). Établissez une nouvelle convention avant le début du bilan.");
-            default:
-                return null;
-        }
+            TripartiteConventionStatusKind.AwaitingSignature when status.SignatureDeadline is not null && AlertTiming.Shows(due, query.Now, query.Policy) =>
+                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Upcoming, name, row.BilanId, DisplayName: null, due, () => AwaitingSignature(row.ReceivedDate, deadline)),
+            TripartiteConventionStatusKind.DeemedRefused when (BilanState)row.State == BilanState.Requested =>
+                new AlertItem(AlertKind.ConventionSignature, AlertSeverity.Overdue, name, row.BilanId, DisplayName: null, due, () => DeemedRefused(row.ReceivedDate, deadline)),
+            _ => null,
+        };
     }
 
+    private static AlertWording AwaitingSignature(DateOnly received, DateOnly deadline) => new(
+        $"Tripartite convention received by the employee on {AlertText.IsoDate(received)}: they have until {AlertText.IsoDate(deadline)} to sign it ({TripartiteConvention.EmployeeDays} days, Code du travail R6313-8); without their signature it is deemed refused.",
+        $"Convention tripartite reçue par le salarié le {AlertText.FrenchDate(received)} : il a jusqu'au {AlertText.FrenchDate(deadline)} pour la signer ({TripartiteConvention.EmployeeDays} jours, article R6313-8 du Code du travail) ; sans sa signature, elle sera réputée refusée.");
+
+    private static AlertWording DeemedRefused(DateOnly received, DateOnly deadline) => new(
+        $"Tripartite convention received by the employee on {AlertText.IsoDate(received)} and not signed by {AlertText.IsoDate(deadline)}: it is deemed refused (Code du travail R6313-8; refusing is not a fault). Draft a new convention before the start.",
+        $"Convention tripartite reçue par le salarié le {AlertText.FrenchDate(received)} et non signée au {AlertText.FrenchDate(deadline)} : elle est réputée refusée (article R6313-8 du Code du travail ; ce refus n'est pas une faute). Établissez une nouvelle convention avant le début du bilan.");
+
     private sealed record Row(
-        Guid BilanId, short State, string Beneficiary, DateOnly ReceivedDate, DateOnly? EmployeeSignedDate, DateOnly? EmployeeRefusedDate,
+        Guid BilanId, short State, DateOnly ReceivedDate, DateOnly? EmployeeSignedDate, DateOnly? EmployeeRefusedDate,
         DateOnly? EmployerSignedDate, DateOnly? ProviderSignedDate);
 }

@@ -32,7 +32,7 @@ internal sealed class FollowUpAlerts : IAlertSource
         // The follow-up of each bilan completed or in follow-up, looked up by bilan (its primary key; LIMIT 1 keeps
         // PostgreSQL from turning the lookup into a join that scans every follow-up and every follow-up interview ever).
         var sql = $"""
-            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, u.completion_date, u.delay_months
+            SELECT b.id, u.completion_date, u.delay_months
             FROM bilans b
             CROSS JOIN LATERAL (
                 SELECT u.completion_date, u.delay_months
@@ -54,14 +54,16 @@ internal sealed class FollowUpAlerts : IAlertSource
             {
                 var (row, proposed, due) = alert;
                 var severity = AlertTiming.SeverityOf(due, query.Now);
-                var (english, french) = severity == AlertSeverity.Overdue
-                    ? ($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and still not scheduled: schedule it with the beneficiary, or record that they decline it.",
-                       $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et toujours pas planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.")
-                    : ($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and not scheduled yet: schedule it with the beneficiary, or record that they decline it.",
-                       $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et pas encore planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.");
-                return new AlertItem(AlertKind.FollowUpToSchedule, severity, SingletonName.Format(row.Id, FollowUpRecord.Segment), row.Beneficiary, due, english, french);
+                return new AlertItem(AlertKind.FollowUpToSchedule, severity, SingletonName.Format(row.Id, FollowUpRecord.Segment), row.Id, DisplayName: null, due,
+                    () => Word(proposed, severity));
             })];
     }
 
-    private sealed record Row(Guid Id, string Beneficiary, DateOnly CompletionDate, short DelayMonths);
+    private static AlertWording Word(DateOnly proposed, AlertSeverity severity) => severity == AlertSeverity.Overdue
+        ? new($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and still not scheduled: schedule it with the beneficiary, or record that they decline it.",
+              $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et toujours pas planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.")
+        : new($"Follow-up interview proposed for {AlertText.IsoDate(proposed)} (Code du travail R6313-4 3°) and not scheduled yet: schedule it with the beneficiary, or record that they decline it.",
+              $"Entretien de suivi proposé pour le {AlertText.FrenchDate(proposed)} (article R6313-4 3° du Code du travail) et pas encore planifié : planifiez-le avec le bénéficiaire, ou notez qu'il le décline.");
+
+    private sealed record Row(Guid Id, DateOnly CompletionDate, short DelayMonths);
 }

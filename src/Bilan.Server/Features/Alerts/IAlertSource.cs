@@ -7,7 +7,8 @@ namespace Bilan.Server.Features.Alerts;
 
 /// <summary>
 /// One kind of alert: its own SQL, run on each ListAlerts call. To add a kind, write one class implementing this
-/// interface beside the others (its SQL scoped with <see cref="AlertQuery.ScopeBilans"/> when it is about bilans),
+/// interface beside the others (its SQL scoped with <see cref="AlertQuery.ScopeBilans"/> when it is about bilans,
+/// the beneficiary's name left to ListAlerts: <see cref="AlertItem.BilanId"/>),
 /// add its value to the AlertKind enum of alert_service.proto, and register it in <see cref="AlertsSetup"/>.
 /// </summary>
 public interface IAlertSource
@@ -22,13 +23,6 @@ public interface IAlertSource
 /// <summary>What a source reads with: an open connection, the caller, the time, the policy.</summary>
 public sealed record AlertQuery(NpgsqlConnection Connection, Caller Caller, DateTimeOffset Now, AlertPolicy Policy)
 {
-    /// <summary>
-    /// The display name of the beneficiary of bilan <c>b</c>, as a scalar subquery: read for the rows returned only,
-    /// by primary key, where a join lets PostgreSQL hash every beneficiary first (a scan of them all).
-    /// </summary>
-    public const string BeneficiaryOfBilan =
-        "(SELECT be.given_name || ' ' || be.family_name FROM beneficiaries be WHERE be.id = b.beneficiary_id)";
-
     /// <summary>Today in Paris.</summary>
     public DateOnly Today => Domain.FrenchCalendar.DateOf(Now);
 
@@ -41,5 +35,14 @@ public sealed record AlertQuery(NpgsqlConnection Connection, Caller Caller, Date
     }
 }
 
-/// <summary>One alert as a source computes it; <c>Due</c> is null for a warning without a deadline.</summary>
-public sealed record AlertItem(AlertKind Kind, AlertSeverity Severity, string Subject, string DisplayName, DateTimeOffset? Due, string Message, string FrenchMessage);
+/// <summary>
+/// One alert as a source computes it. <c>BilanId</c>: the bilan it is about, shown by its beneficiary's name; null for
+/// an alert shown by a name of its own, <c>DisplayName</c> (a complaint's subject). <c>Due</c> is null for a warning
+/// without a deadline. <c>Word</c> writes its messages. ListAlerts sorts and counts every alert, but reads the
+/// beneficiaries' names and words the messages of the alerts it returns only.
+/// </summary>
+public sealed record AlertItem(
+    AlertKind Kind, AlertSeverity Severity, string Subject, Guid? BilanId, string? DisplayName, DateTimeOffset? Due, Func<AlertWording> Word);
+
+/// <summary>An alert's message in English, for integrators, and in French, for the back-office.</summary>
+public sealed record AlertWording(string English, string French);

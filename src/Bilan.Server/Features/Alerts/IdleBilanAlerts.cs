@@ -32,7 +32,7 @@ internal sealed class IdleBilanAlerts : IAlertSource
         // of every bilan; NOT EXISTS lets PostgreSQL, which expects few scheduled interviews, compare each bilan with
         // every one of them (LIMIT 1 keeps the lookup a lookup).
         var sql = $"""
-            SELECT b.id, b.state, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, e.last_activity
+            SELECT b.id, b.state, e.last_activity
             FROM bilans b
             CROSS JOIN LATERAL (SELECT max(e.create_time) AS last_activity FROM bilan_events e WHERE e.bilan_id = b.id) e
             LEFT JOIN LATERAL (
@@ -47,17 +47,19 @@ internal sealed class IdleBilanAlerts : IAlertSource
     {
         var last = new DateTimeOffset(row.LastActivity, TimeSpan.Zero);
         var due = last.AddDays(query.Policy.IdleDays);
-        var days = (int)(query.Now - last).TotalDays;
-        var state = (BilanState)row.State;
         return new AlertItem(
             AlertKind.BilanIdle,
             AlertTiming.SeverityOf(due, query.Now),
             ResourceName.Format(BilanRecord.Collection, row.Id),
-            row.Beneficiary,
+            row.Id,
+            DisplayName: null,
             due,
-            $"No activity for {days} days ({ApiNames.Of(state)}, last event on {AlertText.IsoDate(last)}) and no interview scheduled: plan the next step.",
-            $"Aucune activité depuis {days} jours ({FrenchNames.Of(state)}, dernier événement le {AlertText.FrenchDate(last)}) et aucun entretien prévu : planifiez la suite.");
+            () => Word((BilanState)row.State, last, (int)(query.Now - last).TotalDays));
     }
 
-    private sealed record Row(Guid Id, short State, string Beneficiary, DateTime LastActivity);
+    private static AlertWording Word(BilanState state, DateTimeOffset last, int days) => new(
+        $"No activity for {days} days ({ApiNames.Of(state)}, last event on {AlertText.IsoDate(last)}) and no interview scheduled: plan the next step.",
+        $"Aucune activité depuis {days} jours ({FrenchNames.Of(state)}, dernier événement le {AlertText.FrenchDate(last)}) et aucun entretien prévu : planifiez la suite.");
+
+    private sealed record Row(Guid Id, short State, DateTime LastActivity);
 }

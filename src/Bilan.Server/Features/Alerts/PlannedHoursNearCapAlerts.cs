@@ -31,7 +31,7 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
         // The interviews of each bilan in progress, summed bilan by bilan (interviews_by_bilan): joining them and
         // grouping would read the interviews of every bilan ever held.
         var sql = $"""
-            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, p.planned_minutes::int AS planned_minutes, p.next_interview
+            SELECT b.id, p.planned_minutes::int AS planned_minutes, p.next_interview
             FROM bilans b
             CROSS JOIN LATERAL (
                 SELECT sum({CountedMinutes}) AS planned_minutes,
@@ -45,20 +45,26 @@ internal sealed class PlannedHoursNearCapAlerts : IAlertSource
 
     private static AlertItem ToAlert(Row row, DateTimeOffset now)
     {
-        var max = BilanPolicy.MaximumHours * 60;
-        var left = Math.Max(0, max - row.PlannedMinutes);
         DateTimeOffset? due = row.NextInterview is { } next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
-        var nextText = due is { } time ? $"; next interview on {AlertText.IsoDate(time)}" : "";
-        var nextFrench = due is { } day ? $" ; prochain entretien le {AlertText.FrenchDate(day)}" : "";
         return new AlertItem(
             AlertKind.PlannedHoursNearCap,
             AlertTiming.SeverityOf(due, now),
             ResourceName.Format(BilanRecord.Collection, row.Id),
-            row.Beneficiary,
+            row.Id,
+            DisplayName: null,
             due,
-            $"{AlertText.Hours(row.PlannedMinutes)} planned of the legal maximum of {BilanPolicy.MaximumHours} h (Code du travail L6313-4): {AlertText.Hours(left)} left{nextText}.",
-            $"{AlertText.Hours(row.PlannedMinutes)} planifiées sur {BilanPolicy.MaximumHours} h au plus (article L6313-4 du Code du travail) : il reste {AlertText.Hours(left)}{nextFrench}.");
+            () => Word(row.PlannedMinutes, due));
     }
 
-    private sealed record Row(Guid Id, string Beneficiary, int PlannedMinutes, DateTime? NextInterview);
+    private static AlertWording Word(int plannedMinutes, DateTimeOffset? nextInterview)
+    {
+        var left = Math.Max(0, (BilanPolicy.MaximumHours * 60) - plannedMinutes);
+        var nextText = nextInterview is { } time ? $"; next interview on {AlertText.IsoDate(time)}" : "";
+        var nextFrench = nextInterview is { } day ? $" ; prochain entretien le {AlertText.FrenchDate(day)}" : "";
+        return new(
+            $"{AlertText.Hours(plannedMinutes)} planned of the legal maximum of {BilanPolicy.MaximumHours} h (Code du travail L6313-4): {AlertText.Hours(left)} left{nextText}.",
+            $"{AlertText.Hours(plannedMinutes)} planifiées sur {BilanPolicy.MaximumHours} h au plus (article L6313-4 du Code du travail) : il reste {AlertText.Hours(left)}{nextFrench}.");
+    }
+
+    private sealed record Row(Guid Id, int PlannedMinutes, DateTime? NextInterview);
 }

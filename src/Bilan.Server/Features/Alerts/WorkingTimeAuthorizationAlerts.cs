@@ -31,7 +31,7 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
         // Not asked yet, or asked and not answered (an answer, granted or refused, needs no alert).
         conditions.Add("(a.bilan_id IS NULL OR a.answer = 0)");
         var sql = $"""
-            SELECT b.id, {AlertQuery.BeneficiaryOfBilan} AS beneficiary, b.planned_start_date, a.request_date
+            SELECT b.id, b.planned_start_date, a.request_date
             FROM bilans b
             LEFT JOIN working_time_authorizations a ON a.bilan_id = b.id
             {conditions.Where}
@@ -53,14 +53,8 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
                 return null;
             }
 
-            var days = CpfWorkingTimeAuthorisation.MinimumDaysBeforeStart;
             var severity = AlertTiming.SeverityOf(due, query.Now);
-            var (english, french) = severity == AlertSeverity.Overdue
-                ? ($"CPF bilan on working time: the employer's authorisation was not asked by {AlertText.IsoDate(latest)}, {days} days before the planned start on {AlertText.IsoDate(start)} (Code du travail D6323-4). Move the planned start, or hold the bilan outside working time.",
-                   $"Bilan financé par le CPF sur le temps de travail : l'autorisation de l'employeur n'a pas été demandée au plus tard le {AlertText.FrenchDate(latest)}, {days} jours avant le début prévu le {AlertText.FrenchDate(start)} (article D6323-4 du Code du travail). Reportez le début, ou organisez le bilan hors temps de travail.")
-                : ($"CPF bilan on working time: the employee must ask the employer's authorisation by {AlertText.IsoDate(latest)}, {days} days before the planned start on {AlertText.IsoDate(start)} (Code du travail D6323-4).",
-                   $"Bilan financé par le CPF sur le temps de travail : le salarié doit demander l'autorisation de son employeur au plus tard le {AlertText.FrenchDate(latest)}, {days} jours avant le début prévu le {AlertText.FrenchDate(start)} (article D6323-4 du Code du travail).");
-            return new AlertItem(AlertKind.WorkingTimeAuthorization, severity, name, row.Beneficiary, due, english, french);
+            return new AlertItem(AlertKind.WorkingTimeAuthorization, severity, name, row.Id, DisplayName: null, due, () => NotRequested(start, latest, severity));
         }
 
         var status = CpfWorkingTimeAuthorisation.StatusOn(new CpfAuthorisationRequest(requested), start, query.Today);
@@ -71,11 +65,26 @@ internal sealed class WorkingTimeAuthorizationAlerts : IAlertSource
             return null;
         }
 
-        var answerDays = CpfWorkingTimeAuthorisation.AnswerDays;
-        return new AlertItem(AlertKind.WorkingTimeAuthorization, AlertSeverity.Upcoming, name, row.Beneficiary, effective,
-            $"Employer's authorisation asked on {AlertText.IsoDate(requested)} and not answered: without an answer, it will be deemed granted on {AlertText.IsoDate(deemed)} ({answerDays} days, Code du travail D6323-4).",
-            $"Autorisation demandée à l'employeur le {AlertText.FrenchDate(requested)}, sans réponse à ce jour : sans réponse, l'accord sera réputé acquis le {AlertText.FrenchDate(deemed)} ({answerDays} jours, article D6323-4 du Code du travail).");
+        return new AlertItem(AlertKind.WorkingTimeAuthorization, AlertSeverity.Upcoming, name, row.Id, DisplayName: null, effective, () => AwaitingAnswer(requested, deemed));
     }
 
-    private sealed record Row(Guid Id, string Beneficiary, DateOnly PlannedStartDate, DateOnly? RequestDate);
+    private static AlertWording NotRequested(DateOnly start, DateOnly latest, AlertSeverity severity)
+    {
+        var days = CpfWorkingTimeAuthorisation.MinimumDaysBeforeStart;
+        return severity == AlertSeverity.Overdue
+            ? new($"CPF bilan on working time: the employer's authorisation was not asked by {AlertText.IsoDate(latest)}, {days} days before the planned start on {AlertText.IsoDate(start)} (Code du travail D6323-4). Move the planned start, or hold the bilan outside working time.",
+                  $"Bilan financé par le CPF sur le temps de travail : l'autorisation de l'employeur n'a pas été demandée au plus tard le {AlertText.FrenchDate(latest)}, {days} jours avant le début prévu le {AlertText.FrenchDate(start)} (article D6323-4 du Code du travail). Reportez le début, ou organisez le bilan hors temps de travail.")
+            : new($"CPF bilan on working time: the employee must ask the employer's authorisation by {AlertText.IsoDate(latest)}, {days} days before the planned start on {AlertText.IsoDate(start)} (Code du travail D6323-4).",
+                  $"Bilan financé par le CPF sur le temps de travail : le salarié doit demander l'autorisation de son employeur au plus tard le {AlertText.FrenchDate(latest)}, {days} jours avant le début prévu le {AlertText.FrenchDate(start)} (article D6323-4 du Code du travail).");
+    }
+
+    private static AlertWording AwaitingAnswer(DateOnly requested, DateOnly deemed)
+    {
+        var days = CpfWorkingTimeAuthorisation.AnswerDays;
+        return new(
+            $"Employer's authorisation asked on {AlertText.IsoDate(requested)} and not answered: without an answer, it will be deemed granted on {AlertText.IsoDate(deemed)} ({days} days, Code du travail D6323-4).",
+            $"Autorisation demandée à l'employeur le {AlertText.FrenchDate(requested)}, sans réponse à ce jour : sans réponse, l'accord sera réputé acquis le {AlertText.FrenchDate(deemed)} ({days} jours, article D6323-4 du Code du travail).");
+    }
+
+    private sealed record Row(Guid Id, DateOnly PlannedStartDate, DateOnly? RequestDate);
 }

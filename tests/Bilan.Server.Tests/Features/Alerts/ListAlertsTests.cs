@@ -139,6 +139,18 @@ public sealed class ListAlertsTests(ListAlertsTests.AlertsServer fixture) : ICla
         Assert.Equal(all.Alerts[0], one.Alerts[0]);
     }
 
+    [Fact]
+    public async Task List_EachBilanAlertNamedByItsOwnBeneficiary()
+    {
+        var camille = await NearCapAsync(await Server.NewAssignedBilanAsync(beneficiary: Requests.JobSeeker("Martin", "Camille")));
+        var lea = await NearCapAsync(await Server.NewAssignedBilanAsync(beneficiary: Requests.JobSeeker("Roux", "Léa")));
+
+        var alerts = await ListAsync(Server.Channel);
+
+        Assert.Equal("Camille Martin", Assert.Single(alerts, a => a.Subject == camille.Name).DisplayName);
+        Assert.Equal("Léa Roux", Assert.Single(alerts, a => a.Subject == lea.Name).DisplayName);
+    }
+
     private async Task<Contracts.V1.Bilan> NearCapAsync(Contracts.V1.Bilan bilan)
     {
         await Server.ScheduleAsync(bilan.Name, InterviewPhase.Preliminary, 480, 1);
