@@ -3,10 +3,6 @@ using Bilan.BackOffice.Tests.TestSupport;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using State = Bilan.Contracts.V1.Bilan.Types.State;
 
@@ -32,13 +28,7 @@ public sealed class ReglesRenderingTests
             Auth = ApiCalls.AuthAccepting(StaffRole.Support),
             Policies = ApiCalls.Policies(policy),
         };
-        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<FundingService.FundingServiceClient>();
-            services.AddSingleton(fundings);
-        }));
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var login = await BackOfficeFactory.PostLoginAsync(client);
+        using var client = await factory.With(fundings).CreateSignedInClientAsync();
 
         var home = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Regles", UriKind.Relative)));

@@ -48,6 +48,19 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
     /// <summary>The substituted policy client (the default policy); replace it before the first request.</summary>
     public PolicyService.PolicyServiceClient Policies { get; set; } = ApiCalls.Policies();
 
+    private readonly Dictionary<Type, object> _otherClients = [];
+
+    /// <summary>
+    /// Substitutes an API client that has no property here (funding, convention, quality...) by <paramref name="client"/>;
+    /// call it before the first request.
+    /// </summary>
+    public BackOfficeFactory With<TClient>(TClient client)
+        where TClient : class
+    {
+        _otherClients[typeof(TClient)] = client;
+        return this;
+    }
+
     /// <summary>Extra configuration settings of the back-office; set them before the first request.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -119,6 +132,11 @@ public sealed partial class BackOfficeFactory(Health.HealthClient healthClient, 
             services.AddSingleton(_ => Alerts);
             services.RemoveAll<PolicyService.PolicyServiceClient>();
             services.AddSingleton(_ => Policies);
+            foreach (var (type, client) in _otherClients)
+            {
+                services.RemoveAll(type);
+                services.AddSingleton(type, client);
+            }
         });
     }
 

@@ -2,10 +2,6 @@ using System.Net;
 using Bilan.BackOffice.Tests.TestSupport;
 using Bilan.Contracts.V1;
 using Grpc.Core;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 using Date = Google.Type.Date;
@@ -120,18 +116,6 @@ public sealed class AutorisationSuiviRenderingTests
     }
 
     /// <summary>A client of <paramref name="factory"/> with these two clients substituted, signed in as a consultant.</summary>
-    private async Task<HttpClient> SignedInAsync(BackOfficeFactory factory)
-    {
-        var withClients = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<WorkingTimeAuthorizationService.WorkingTimeAuthorizationServiceClient>();
-            services.AddSingleton(_authorizations);
-            services.RemoveAll<FollowUpService.FollowUpServiceClient>();
-            services.AddSingleton(_followUps);
-        }));
-        var client = withClients.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var login = await BackOfficeFactory.PostLoginAsync(client);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(BackOfficeFactory factory) =>
+        factory.With(_authorizations).With(_followUps).CreateSignedInClientAsync();
 }

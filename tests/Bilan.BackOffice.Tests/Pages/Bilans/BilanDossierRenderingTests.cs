@@ -3,10 +3,6 @@ using System.Text.RegularExpressions;
 using Bilan.BackOffice.Tests.TestSupport;
 using Bilan.Contracts.V1;
 using Grpc.Core;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 using static Grpc.Health.V1.HealthCheckResponse.Types;
 using State = Bilan.Contracts.V1.Bilan.Types.State;
@@ -243,30 +239,9 @@ public sealed partial class BilanDossierRenderingTests
             Interviews = _interviews,
         };
 
-    private async Task<HttpClient> SignedInAsync(BackOfficeFactory factory)
-    {
-        var withClients = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            Replace(services, _fundings);
-            Replace(services, _conventions);
-            Replace(services, _authorizations);
-            Replace(services, _followUps);
-            Replace(services, _quality);
-            Replace(services, _consents);
-            Replace(services, _syntheses);
-        }));
-        var client = withClients.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var login = await BackOfficeFactory.PostLoginAsync(client);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
-    }
-
-    private static void Replace<TClient>(IServiceCollection services, TClient client)
-        where TClient : class
-    {
-        services.RemoveAll<TClient>();
-        services.AddSingleton(client);
-    }
+    private Task<HttpClient> SignedInAsync(BackOfficeFactory factory) =>
+        factory.With(_fundings).With(_conventions).With(_authorizations).With(_followUps).With(_quality).With(_consents).With(_syntheses)
+            .CreateSignedInClientAsync();
 
     /// <summary>The heading paragraph above the title.</summary>
     private static string Heading(string html) =>

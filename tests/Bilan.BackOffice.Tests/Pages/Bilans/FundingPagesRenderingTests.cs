@@ -3,10 +3,6 @@ using Bilan.BackOffice.Tests.TestSupport;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
 
 namespace Bilan.BackOffice.Tests.Pages.Bilans;
@@ -34,12 +30,7 @@ public sealed class FundingPagesRenderingTests
             Bilans = BilanHeadings.Bilan("0193a3c4-0000-7000-8000-0000000000b1"),
             Beneficiaries = BilanHeadings.Beneficiaries(),
         };
-        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<FundingService.FundingServiceClient>();
-            services.AddSingleton(fundings);
-        }));
-        var client = await SignedInAsync(app);
+        using var client = await factory.With(fundings).CreateSignedInClientAsync();
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Bilans/0193a3c4-0000-7000-8000-0000000000b1/Financement", UriKind.Relative)));
 
@@ -76,12 +67,7 @@ public sealed class FundingPagesRenderingTests
         {
             Auth = ApiCalls.AuthAccepting(StaffRole.Admin),
         };
-        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<ReportService.ReportServiceClient>();
-            services.AddSingleton(reports);
-        }));
-        var client = await SignedInAsync(app);
+        using var client = await factory.With(reports).CreateSignedInClientAsync();
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync(new Uri("/Rapports/Bpf?annee=2026", UriKind.Relative)));
         using var csv = await client.GetAsync(new Uri("/Rapports/Bpf?handler=Csv&annee=2026", UriKind.Relative));
@@ -91,13 +77,5 @@ public sealed class FundingPagesRenderingTests
         Assert.Contains("handler=Csv", html, StringComparison.Ordinal);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Contains("Personnes en recherche d'emploi;1;1,50", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpClient> SignedInAsync(WebApplicationFactory<Program> app)
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using var login = await BackOfficeFactory.PostLoginAsync(client);
-        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return client;
     }
 }

@@ -3,8 +3,6 @@ using Bilan.BackOffice.Tests.TestSupport;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NSubstitute;
@@ -30,16 +28,7 @@ public sealed class QualityPagesRenderingTests
             Beneficiaries = BilanHeadings.Beneficiaries(),
         };
         BilanHeadings.AnswerBilan(factory.Bilans, "0193a3c4-0000-7000-8000-0000000000b1", Contracts.V1.Bilan.Types.State.Completed);
-        await using var withQuality = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<QualityService.QualityServiceClient>();
-            services.AddSingleton(Quality());
-        }));
-        using var client = withQuality.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        using (var login = await BackOfficeFactory.PostLoginAsync(client))
-        {
-            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        }
+        using var client = await factory.With(Quality()).CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
         var html = await response.Content.ReadAsStringAsync();
@@ -54,13 +43,7 @@ public sealed class QualityPagesRenderingTests
     public async Task GetCsv_Admin_FrenchCsvFile()
     {
         await using var factory = new BackOfficeFactory(HealthCalls.Answering(HealthCheckResponse.Types.ServingStatus.Serving)) { Auth = ApiCalls.AuthAccepting(StaffRole.Admin) };
-        await using var withQuality = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<QualityService.QualityServiceClient>();
-            services.AddSingleton(Quality());
-        }));
-        using var client = withQuality.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        (await BackOfficeFactory.PostLoginAsync(client)).Dispose();
+        using var client = await factory.With(Quality()).CreateSignedInClientAsync();
 
         using var response = await client.GetAsync(new Uri("/Rapports/Qualite?handler=Csv&debut=2027-01-01&fin=2027-12-31", UriKind.Relative));
         var bytes = await response.Content.ReadAsByteArrayAsync();
