@@ -27,8 +27,6 @@ public sealed partial class FundingsService(NpgsqlDataSource dataSource, Idempot
 
     private const string FindSql = $"SELECT {FundingRecord.Columns} FROM fundings f WHERE f.id = @Id AND f.bilan_id = @BilanId";
 
-    private const string FundersSql = "SELECT funder_type AS FunderType, status AS Status FROM fundings WHERE bilan_id = @BilanId AND id <> @Except";
-
     private DateOnly Today() => Domain.FrenchCalendar.DateOf(clock.GetUtcNow());
 
     internal static async Task<FundingRecord> FindAsync(
@@ -44,9 +42,8 @@ public sealed partial class FundingsService(NpgsqlDataSource dataSource, Idempot
         NpgsqlConnection connection, NpgsqlTransaction? transaction, BilanRecord bilan, Guid? except, CancellationToken cancellationToken)
     {
         var beneficiary = await BeneficiariesService.FindAsync(connection, transaction, bilan.BeneficiaryId, forUpdate: false, cancellationToken);
-        var others = await connection.QueryAsync<(short FunderType, short Status)>(new CommandDefinition(
-            FundersSql, new { BilanId = bilan.Id, Except = except ?? Guid.Empty }, transaction, cancellationToken: cancellationToken));
-        var coFunded = others.Any(other => CpfRules.IsCoFunder((Domain.Funding.FunderType)other.FunderType, (Domain.Funding.FundingStatus)other.Status));
+        var others = await FundingLines.OfBilanAsync(connection, transaction, bilan.Id, cancellationToken, except);
+        var coFunded = others.Any(other => CpfRules.IsCoFunder(other.FunderType, other.Status));
         return new FundingContext(beneficiary.Details.PublicCategory, coFunded);
     }
 
