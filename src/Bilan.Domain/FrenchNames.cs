@@ -1,5 +1,6 @@
 using Bilan.Domain.Beneficiaries;
 using Bilan.Domain.Bilans;
+using Bilan.Domain.Funding;
 using Bilan.Domain.Interviews;
 
 namespace Bilan.Domain;
@@ -7,6 +8,15 @@ namespace Bilan.Domain;
 /// <summary>The words staff read for the domain's values (DOMAIN.md, "Vocabulary").</summary>
 public static class FrenchNames
 {
+    /// <summary>A party to the tripartite convention (R6313-8), « salarié ».</summary>
+    public static string Of(ConventionParty party) => party switch
+    {
+        ConventionParty.Employee => "salarié",
+        ConventionParty.Employer => "employeur",
+        ConventionParty.Provider => "prestataire",
+        _ => "inconnu",
+    };
+
     public static string Of(BilanState state) => state switch
     {
         BilanState.Requested => "demandé",

@@ -137,13 +137,8 @@ public sealed class ConventionModel(
         _ => "inconnu",
     };
 
-    public static string FrenchParty(ConventionParty party) => party switch
-    {
-        ConventionParty.Employee => "salarié",
-        ConventionParty.Employer => "employeur",
-        ConventionParty.Provider => "prestataire",
-        _ => "inconnu",
-    };
+    /// <summary>The party as staff read it, « salarié » (the API's and the domain's values are the same numbers).</summary>
+    public static string FrenchParty(ConventionParty party) => Domain.FrenchNames.Of((Domain.Funding.ConventionParty)(int)party);
 
     /// <summary>The party as a list option shows it, « Salarié ».</summary>
     public static string Capitalized(string party) => party.Length == 0 ? party : char.ToUpperInvariant(party[0]) + party[1..];

@@ -79,16 +79,8 @@ public sealed class TripartiteConventionSignedCondition : ITransitionCondition
             _ => (
                 $"still to sign: {string.Join(", ", status.MissingSignatures.Select(p => p.ToString().ToLowerInvariant()))}" +
                     (status.SignatureDeadline is { } d ? $" (the employee by {d:yyyy-MM-dd})." : "."),
-                $"signature manquante : {string.Join(", ", status.MissingSignatures.Select(FrenchParty))}" +
+                $"signature manquante : {string.Join(", ", status.MissingSignatures.Select(FrenchNames.Of))}" +
                     (status.SignatureDeadline is { } f ? $" (le salarié au plus tard le {FrenchCalendar.Format(f)})." : ".")),
         };
     }
-
-    public static string FrenchParty(ConventionParty party) => party switch
-    {
-        ConventionParty.Employee => "salarié",
-        ConventionParty.Employer => "employeur",
-        ConventionParty.Provider => "prestataire",
-        _ => "inconnu",
-    };
 }

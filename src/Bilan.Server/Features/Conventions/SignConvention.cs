@@ -42,7 +42,7 @@ public sealed partial class ConventionsService
                 {
                     throw new RuleViolationException("CONVENTION_ALREADY_SIGNED",
                         $"The {party.ToString().ToLowerInvariant()} already signed the convention.",
-                        $"Le {Bilan.Domain.Bilans.TripartiteConventionSignedCondition.FrenchParty(party)} a déjà signé la convention.",
+                        $"Le {FrenchNames.Of(party)} a déjà signé la convention.",
                         new Dictionary<string, string> { ["party"] = ApiNames.Of(party) });
                 }
 
