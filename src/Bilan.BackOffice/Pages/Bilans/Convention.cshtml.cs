@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Bilan.BackOffice.Formatting;
 using Bilan.Contracts.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -99,8 +100,8 @@ public sealed class ConventionModel(
         ChangeAsync(() => conventions.SendConventionAsync(new SendConventionRequest
         {
             Name = Name,
-            SentDate = ToDate(Remise.Envoi),
-            ReceivedDate = ToDate(Remise.Date),
+            SentDate = CalendarDates.ToProto(Remise.Envoi),
+            ReceivedDate = CalendarDates.ToProto(Remise.Date),
             Etag = Etag ?? string.Empty,
         }, cancellationToken: cancellationToken).ResponseAsync,
             new Dictionary<string, string> { ["sent_date"] = "Remise.Envoi", ["received_date"] = "Remise.Date" }, cancellationToken);
@@ -111,7 +112,7 @@ public sealed class ConventionModel(
         {
             Name = Name,
             Party = Signature.Partie,
-            SignedDate = ToDate(Signature.Date),
+            SignedDate = CalendarDates.ToProto(Signature.Date),
             Etag = Etag ?? string.Empty,
         }, cancellationToken: cancellationToken).ResponseAsync,
             new Dictionary<string, string> { ["party"] = "Signature.Partie", ["signed_date"] = "Signature.Date" }, cancellationToken);
@@ -121,7 +122,7 @@ public sealed class ConventionModel(
         ChangeAsync(() => conventions.RefuseConventionAsync(new RefuseConventionRequest
         {
             Name = Name,
-            RefusedDate = ToDate(Refus.Date),
+            RefusedDate = CalendarDates.ToProto(Refus.Date),
             Etag = Etag ?? string.Empty,
         }, cancellationToken: cancellationToken).ResponseAsync,
             new Dictionary<string, string> { ["refused_date"] = "Refus.Date" }, cancellationToken);
@@ -144,7 +145,7 @@ public sealed class ConventionModel(
     public static string Capitalized(string party) => party.Length == 0 ? party : char.ToUpperInvariant(party[0]) + party[1..];
 
     /// <summary>A date as staff read it, <c>dd/MM/yyyy</c>; a dash when unset.</summary>
-    public static string Format(Google.Type.Date? date) => Formatting.CalendarDates.Format(date);
+    public static string Format(Google.Type.Date? date) => CalendarDates.Format(date);
 
     /// <summary>Reads the convention; NOT_FOUND means none drafted yet.</summary>
     protected override async Task ReadAsync(CancellationToken cancellationToken)
@@ -160,10 +161,8 @@ public sealed class ConventionModel(
         }
     }
 
-    private static bool IsSet(Google.Type.Date? date) => date is { Year: > 0 };
+    private static bool IsSet(Google.Type.Date? date) => CalendarDates.ToDateOnly(date) is not null;
 
-    private static Google.Type.Date? ToDate(DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 
     /// <summary>The content of the convention as the form edits it (every item mandatory, R6313-8).</summary>
     public sealed class ConventionInput
@@ -219,8 +218,8 @@ public sealed class ConventionModel(
             ObjectiveAndContent = ObjectifEtContenu ?? string.Empty,
             Means = Moyens ?? string.Empty,
             DurationHours = (double)(DureeHeures ?? 0),
-            PeriodStart = ToDate(DebutPeriode),
-            PeriodEnd = ToDate(FinPeriode),
+            PeriodStart = CalendarDates.ToProto(DebutPeriode),
+            PeriodEnd = CalendarDates.ToProto(FinPeriode),
             ConductAndFollowUp = DeroulementEtSuivi ?? string.Empty,
             ResultsHandover = RemiseDesResultats ?? string.Empty,
             PriceEuros = (double)(PrixEuros ?? 0),

@@ -480,8 +480,8 @@ public sealed class DetailModel(
             var response = await bilans.CheckEligibilityAsync(new CheckEligibilityRequest
             {
                 Beneficiary = bilan.Beneficiary,
-                StartDate = new Google.Type.Date { Year = start.Year, Month = start.Month, Day = start.Day },
-                EndDate = new Google.Type.Date { Year = end.Year, Month = end.Month, Day = end.Day },
+                StartDate = CalendarDates.ToProto(start),
+                EndDate = CalendarDates.ToProto(end),
             }, cancellationToken: cancellationToken);
             return EligibilityView.Of(response, start, end);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bilan.BackOffice.Api;
+using Bilan.BackOffice.Formatting;
 using Bilan.BackOffice.Security;
 using Bilan.Contracts.V1;
 using Bilan.Domain.Funding;
@@ -92,7 +93,7 @@ public sealed class FinancementModel(
             FunderName = Saisie.Financeur ?? "",
             Reference = Saisie.Reference ?? "",
             FundedHours = Saisie.Heures ?? 0,
-            RequestedDate = ToDate(Saisie.DateDemande),
+            RequestedDate = CalendarDates.ToProto(Saisie.DateDemande),
         };
         if (ParseCents(Saisie.Montant) is { } cents)
         {
@@ -105,7 +106,7 @@ public sealed class FinancementModel(
 
         if (!string.IsNullOrWhiteSpace(Saisie.NumeroEdof) || Saisie.DateReceptionEdof is not null)
         {
-            funding.EdofDossier = new Contracts.V1.EdofDossier { DossierNumber = Saisie.NumeroEdof ?? "", ReceiveDate = ToDate(Saisie.DateReceptionEdof) };
+            funding.EdofDossier = new Contracts.V1.EdofDossier { DossierNumber = Saisie.NumeroEdof ?? "", ReceiveDate = CalendarDates.ToProto(Saisie.DateReceptionEdof) };
         }
 
         if (!ModelState.IsValid)
@@ -122,19 +123,19 @@ public sealed class FinancementModel(
     public Task<IActionResult> OnPostAccepterAsync(CancellationToken cancellationToken) =>
         CallAsync(() => fundings.AcceptFundingAsync(new AcceptFundingRequest
         {
-            Name = LineName, Etag = Changement.Etag ?? "", DecideDate = ToDate(Changement.Date),
+            Name = LineName, Etag = Changement.Etag ?? "", DecideDate = CalendarDates.ToProto(Changement.Date),
         }, cancellationToken: cancellationToken), LineFields, cancellationToken);
 
     public Task<IActionResult> OnPostRefuserAsync(CancellationToken cancellationToken) =>
         CallAsync(() => fundings.RefuseFundingAsync(new RefuseFundingRequest
         {
-            Name = LineName, Etag = Changement.Etag ?? "", DecideDate = ToDate(Changement.Date), Reason = Changement.Motif ?? "",
+            Name = LineName, Etag = Changement.Etag ?? "", DecideDate = CalendarDates.ToProto(Changement.Date), Reason = Changement.Motif ?? "",
         }, cancellationToken: cancellationToken), LineFields, cancellationToken);
 
     public Task<IActionResult> OnPostPayerAsync(CancellationToken cancellationToken) =>
         CallAsync(() => fundings.MarkFundingPaidAsync(new MarkFundingPaidRequest
         {
-            Name = LineName, Etag = Changement.Etag ?? "", PaidDate = ToDate(Changement.Date), Reference = Changement.Reference ?? "",
+            Name = LineName, Etag = Changement.Etag ?? "", PaidDate = CalendarDates.ToProto(Changement.Date), Reference = Changement.Reference ?? "",
         }, cancellationToken: cancellationToken), LineFields, cancellationToken);
 
     public Task<IActionResult> OnPostEdofAsync(CancellationToken cancellationToken) =>
@@ -144,11 +145,11 @@ public sealed class FinancementModel(
             Etag = Changement.Etag ?? "",
             State = int.TryParse(Changement.Etat, CultureInfo.InvariantCulture, out var state) ? (EdofState)state : EdofState.Unspecified,
             Reason = Changement.Motif ?? "",
-            EffectiveDate = ToDate(Changement.Date),
-            TrainingStartDate = ToDate(Changement.DebutFormation),
-            TrainingEndDate = ToDate(Changement.FinFormation),
-            EntryDate = ToDate(Changement.Entree),
-            ExitDate = ToDate(Changement.Sortie),
+            EffectiveDate = CalendarDates.ToProto(Changement.Date),
+            TrainingStartDate = CalendarDates.ToProto(Changement.DebutFormation),
+            TrainingEndDate = CalendarDates.ToProto(Changement.FinFormation),
+            EntryDate = CalendarDates.ToProto(Changement.Entree),
+            ExitDate = CalendarDates.ToProto(Changement.Sortie),
         }, cancellationToken: cancellationToken), LineFields, cancellationToken);
 
     /// <summary>Euros as typed in French (<c>1 500,50</c>, <c>1500.5</c>, <c>1 500 €</c>) to cents; null when not an amount.</summary>
@@ -230,8 +231,6 @@ public sealed class FinancementModel(
         }
     }
 
-    private static Google.Type.Date? ToDate(DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 }
 
 /// <summary>The form of a new funding line, as typed (strings, so that what was typed comes back on an error).</summary>

@@ -104,7 +104,7 @@ public sealed class NouveauModel(
         };
         if (DebutPrevu is { } start)
         {
-            bilan.PlannedStartDate = new Google.Type.Date { Year = start.Year, Month = start.Month, Day = start.Day };
+            bilan.PlannedStartDate = CalendarDates.ToProto(start);
         }
 
         try
